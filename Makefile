@@ -1,0 +1,50 @@
+# unseg — the two commands of README.md are `make demo` and `make test`; the rest are helpers.
+SHELL := /bin/bash
+UNSEG_VENV ?= $(HOME)/.cache/unseg/venv
+BIN := $(UNSEG_VENV)/bin
+PY := $(BIN)/python
+REQ_HASH := $(shell sha256sum requirements-ci.txt | cut -c1-16)
+STAMP := $(UNSEG_VENV)/.unseg-req-$(REQ_HASH)
+export PYTHONPATH := $(CURDIR):$(PYTHONPATH)
+export MPLBACKEND ?= Agg
+
+.PHONY: install demo test check-sync export clean-nbs lab bench
+
+# The venv lives outside the clone and is rebuilt only when requirements-ci.txt changes.
+$(STAMP): requirements-ci.txt
+	@echo "== building $(UNSEG_VENV) from requirements-ci.txt (first time: a few minutes, ~6 GB)"
+	rm -rf "$(UNSEG_VENV)"
+	python3 -m venv "$(UNSEG_VENV)"
+	$(PY) -m pip install -q --upgrade pip setuptools wheel
+	$(PY) -m pip install -r requirements-ci.txt
+	touch "$(STAMP)"
+
+install: $(STAMP)
+	$(PY) -m pip install -q --no-deps --no-build-isolation -e .
+
+# The main job: until GANSeg lands, the data-and-metrics tour.
+demo: install
+	mkdir -p runs/demo
+	$(BIN)/papermill nbs/tour_data.ipynb runs/demo/tour_data.ipynb -k python3 --cwd nbs
+	@echo "== executed notebook with its pictures: runs/demo/tour_data.ipynb (figures also in runs/demo/)"
+
+# Fails when the package and the notebooks disagree (nbdev_export or nbdev_clean would change anything).
+check-sync: install
+	@tmp=$$(mktemp -d); cp -r unseg nbs "$$tmp"/; \
+	$(BIN)/nbdev_export && $(BIN)/nbdev_clean; \
+	if ! diff -r -q -x __pycache__ "$$tmp/unseg" unseg || ! diff -r -q -x __pycache__ -x .ipynb_checkpoints "$$tmp/nbs" nbs; then \
+	  echo "ERROR: nbdev_export/nbdev_clean changed files above: run them and commit the result (never edit unseg/ by hand)"; exit 1; fi; \
+	echo "== notebooks and package agree"
+
+test: check-sync
+	$(PY) -m pytest tests -q -ra
+
+export: install
+	$(BIN)/nbdev_export && $(BIN)/nbdev_clean
+
+lab: install
+	$(BIN)/jupyter lab nbs
+
+bench: install
+	$(PY) bench/synthetic_speed.py
+	$(PY) bench/weizmann_baselines.py

@@ -1,0 +1,15 @@
+"The data-and-metrics tour runs under papermill with tiny parameters and writes its figures and scores."
+import json
+from conftest import run_papermill
+
+
+def test_tour_runs_with_tiny_parameters(tmp_path):
+    out = tmp_path / 'tour'
+    run_papermill('tour_data.ipynb', tmp_path, res=32, n_show=3, baseline_res=32, grabcut=False,
+                  n_landmark=60, out_dir=str(out))
+    scores = json.loads((out / 'tour_scores.json').read_text())
+    assert abs(scores['weizmann_baselines']['all foreground']['iou_mean'] - 0.252) < 0.01
+    lm = scores['synthetic_landmarks']
+    assert lm['true part centres'] < lm['random centres'] / 5
+    for png in ('synthetic.png', 'weizmann.png', 'cub_squash.png', 'cub_bbox1.5.png'):
+        assert (out / png).stat().st_size > 1000
