@@ -20,11 +20,11 @@ def data():
     return d
 
 
-def run_papermill(nb: str, out_dir: Path, **params):
+def run_papermill(nb: str, dest: Path, **params):
     "Execute nbs/<nb> with papermill (kernel python3, cwd nbs/) and return the executed notebook."
     import papermill as pm
     env_pp = os.environ.get('PYTHONPATH', '')
     if str(ROOT) not in env_pp.split(os.pathsep): os.environ['PYTHONPATH'] = os.pathsep.join([str(ROOT), env_pp]).rstrip(os.pathsep)
-    out = Path(out_dir) / nb
+    out = Path(dest) / nb
     return pm.execute_notebook(str(ROOT / 'nbs' / nb), str(out), parameters=params, kernel_name='python3',
                                cwd=str(ROOT / 'nbs'), progress_bar=False)

@@ -1,7 +1,7 @@
 "Every component notebook's own tests, run through nbdev (cells flagged `slow` are skipped)."
 from pathlib import Path
 import pytest
-from nbdev.test import test_nb
+from nbdev.test import test_nb as run_nb   # renamed so pytest does not collect it
 
 ROOT = Path(__file__).resolve().parents[1]
 # notebooks driven by papermill parameters are run with tiny parameters in their own tests instead
@@ -15,5 +15,5 @@ def test_there_are_notebooks():
 
 @pytest.mark.parametrize('nb', NBS, ids=lambda p: p.name)
 def test_notebook(nb):
-    ok, secs = test_nb(nb, skip_flags=['slow'], basepath=ROOT)
+    ok, secs = run_nb(nb, skip_flags=['slow'], basepath=ROOT)
     assert ok, f'{nb.name} failed (traceback above)'

@@ -10,10 +10,10 @@ import numpy as np
 import torch
 import matplotlib
 import matplotlib.pyplot as plt
-from .core import Item, to_01
+from .core import Item, Sample, to_01
 
 # %% auto #0
-__all__ = ['part_palette', 'overlay_mask', 'overlay_parts', 'show_grid', 'save_fig', 'show_items']
+__all__ = ['part_palette', 'overlay_mask', 'overlay_parts', 'show_grid', 'save_fig', 'show_items', 'show_sample']
 
 # %% ../nbs/43_viz.ipynb #c005
 def part_palette(n: int) -> torch.Tensor:
@@ -82,4 +82,16 @@ def show_items(b: Item, n: int = 8, title: str = '', path=None, size: float = 1.
         rows.append([overlay_parts(b.image[i], b.parts[i], n=int(b.parts.max()) + 1) for i in range(n)]); names.append('parts + keypoints'); kps.append(kp)
     elif kp is not None:
         rows.append([to_01(b.image[i]) for i in range(n)]); names.append('keypoints'); kps.append(kp)
+    return show_grid(rows, names, title=title, keypoints=kps, path=path, size=size)
+
+def show_sample(s, n: int = 8, title: str = '', path=None, size: float = 1.6):
+    "A generator's `Sample`: image, parts with points, foreground, and the background and foreground layers when present."
+    n = min(n, len(s))
+    rows, names, kps = [[to_01(s.image[i]) for i in range(n)]], ['image'], [None]
+    if s.parts is not None:
+        rows.append([overlay_parts(s.image[i], s.parts[i]) for i in range(n)]); names.append('parts + points')
+        kps.append([(s.points[i], torch.ones(len(s.points[i]), dtype=torch.bool)) for i in range(n)] if s.points is not None else None)
+    rows.append([overlay_mask(s.image[i], s.fg[i]) for i in range(n)]); names.append('foreground'); kps.append(None)
+    if s.bg is not None: rows.append([to_01(s.bg[i]) for i in range(n)]); names.append('background layer'); kps.append(None)
+    if s.fg_rgb is not None: rows.append([to_01(s.fg_rgb[i]) for i in range(n)]); names.append('foreground layer'); kps.append(None)
     return show_grid(rows, names, title=title, keypoints=kps, path=path, size=size)

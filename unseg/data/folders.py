@@ -16,9 +16,9 @@ from torch.utils.data import Dataset
 from ..core import Item, ParamError, check_choice, collate_items
 
 # %% auto #0
-__all__ = ['PROTOCOLS', 'IMG_EXTS', 'Protocol', 'get_protocol', 'LayoutError', 'to_rgb', 'to_mask', 'open_image', 'Record',
-           'FolderDataset', 'ImageFolder', 'ImageMaskFolder', 'WeizmannHorses', 'CUB', 'flowers_mask', 'Flowers102',
-           'shared_data_root']
+__all__ = ['PROTOCOLS', 'IMG_EXTS', 'DATASETS', 'Protocol', 'get_protocol', 'LayoutError', 'to_rgb', 'to_mask', 'open_image',
+           'Record', 'FolderDataset', 'ImageFolder', 'ImageMaskFolder', 'WeizmannHorses', 'CUB', 'flowers_mask',
+           'Flowers102', 'shared_data_root', 'get_dataset']
 
 # %% ../../nbs/02_data.folders.ipynb #c006
 @dataclass(frozen=True)
@@ -302,3 +302,23 @@ def shared_data_root() -> Optional[Path]:
     here = Path.cwd().resolve()
     cands += [p / 'shared/data' for p in [here, *here.parents]] + [p.parent / 'shared/data' for p in [here, *here.parents]]
     return next((c for c in cands if c.is_dir() and ((c / 'cub50').exists() or (c / 'weizmann_horse').exists())), None)
+
+# %% ../../nbs/02_data.folders.ipynb #c029
+DATASETS = ('synthetic', 'weizmann', 'cub', 'flowers', 'folder', 'image_mask_folder')
+
+def get_dataset(name: str, root: str = '', res: int = 32, split: str = 'train', protocol: str = '', seed: int = 0, **kwargs):
+    "A dataset from its name: the built-in `synthetic`, or a real one read from `root` (default: shared/data)."
+    check_choice('dataset', name, DATASETS)
+    if not (isinstance(res, int) and 8 <= res <= 1024 and res & (res - 1) == 0):
+        raise ParamError('res', res, 'must be a power of two between 8 and 1024')
+    if name == 'synthetic':
+        from unseg.data.synthetic import SyntheticShapes
+        return SyntheticShapes(res=res, seed=seed if split == 'train' else seed + 1, **kwargs)
+    base = Path(root) if root else shared_data_root()
+    if base is None or not Path(base).exists(): raise ParamError('data_root', root, f'folder not found (needed for dataset {name!r})')
+    base = Path(base)
+    if name == 'weizmann': return WeizmannHorses(base / 'weizmann_horse' if (base / 'weizmann_horse').exists() else base, res, protocol or 'squash', **kwargs)
+    if name == 'cub': return CUB(base / 'cub50' if (base / 'cub50').exists() else base, split, res, protocol or 'squash', **kwargs)
+    if name == 'flowers': return Flowers102(base, {'train': 'swapped_train', 'test': 'swapped_test'}.get(split, split), res, protocol or 'squash', **kwargs)
+    if name == 'folder': return ImageFolder(base, res, protocol or 'center', **kwargs)
+    return ImageMaskFolder(base / 'images', base / 'masks', res, protocol or 'squash', **kwargs)

@@ -1,0 +1,40 @@
+"The GANSeg training notebook under papermill with tiny parameters: it runs, resumes, and rejects bad parameters early."
+import json
+import pytest
+from papermill.exceptions import PapermillExecutionError
+from conftest import run_papermill
+
+TINY = dict(res=16, start_res=8, ch=8, emb_dim=8, d_ch=8, steps=2, batch=4, seg_steps=2, seg_batch=4, eval_n=16, progress=False)
+
+
+def test_train_ganseg_tiny_then_resume(tmp_path):
+    runs = tmp_path / 'runs'
+    run_papermill('train_ganseg.ipynb', tmp_path, run_root=str(runs), **TINY)
+    (run,) = list(runs.iterdir())
+    m = json.loads((run / 'metrics.json').read_text())
+    assert m['gan_steps'] == 2 and 0 <= m['segmenter']['iou_mean'] <= 1
+    assert 'all foreground' in m['baselines'] and 'predicted part centres' in m['landmarks']
+    for f in ('config.json', 'stats.jsonl', 'final_samples.png', 'losses.png', 'eval_predictions.png', 'ckpt-00000002.pt'):
+        assert (run / f).exists(), f
+    # resume the same run for two more steps: same folder, step 4
+    run_papermill('train_ganseg.ipynb', tmp_path, run_root=str(runs), resume='latest', **{**TINY, 'steps': 4, 'seg_steps': 3})
+    assert [p.name for p in runs.iterdir()] == [run.name]
+    assert json.loads((run / 'metrics.json').read_text())['gan_steps'] == 4
+
+
+@pytest.mark.parametrize('bad,where', [({'dataset': 'mnist'}, '`dataset`'), ({'steps': -3}, '`steps`'),
+                                       ({'res': 48}, '`res`'), ({'ablation': 'no_gan'}, '`ablation`')])
+def test_train_ganseg_bad_parameter_fails_before_training(tmp_path, bad, where):
+    with pytest.raises(PapermillExecutionError) as e:
+        run_papermill('train_ganseg.ipynb', tmp_path, run_root=str(tmp_path / 'runs'), **{**TINY, **bad})
+    assert where in str(e.value)
+    assert not (tmp_path / 'runs').exists() or not any((tmp_path / 'runs').rglob('ckpt-*.pt'))
+
+
+def test_explore_ganseg_runs_with_and_without_a_run(tmp_path):
+    run_papermill('explore_ganseg.ipynb', tmp_path, run_root=str(tmp_path / 'none'))       # no run: random generator
+    runs = tmp_path / 'runs'
+    run_papermill('train_ganseg.ipynb', tmp_path, run_root=str(runs), **TINY)
+    nb = run_papermill('explore_ganseg.ipynb', tmp_path, run_root=str(runs))
+    out = ''.join(o.get('text', '') for c in nb.cells if c.cell_type == 'code' for o in c.get('outputs', []))
+    assert 'loaded G_ema' in out
