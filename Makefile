@@ -8,7 +8,7 @@ STAMP := $(UNSEG_VENV)/.unseg-req-$(REQ_HASH)
 export PYTHONPATH := $(CURDIR):$(PYTHONPATH)
 export MPLBACKEND ?= Agg
 
-.PHONY: install demo test check-sync export clean-nbs lab bench
+.PHONY: install demo tour test check-sync export lab bench
 
 # The venv lives outside the clone and is rebuilt only when requirements-ci.txt changes.
 $(STAMP): requirements-ci.txt
@@ -22,11 +22,16 @@ $(STAMP): requirements-ci.txt
 install: $(STAMP)
 	$(PY) -m pip install -q --no-deps --no-build-isolation -e .
 
-# The main job: until GANSeg lands, the data-and-metrics tour.
+# The main job: GANSeg on the built-in synthetic data with the notebook's CPU defaults (about 10 minutes).
 demo: install
 	mkdir -p runs/demo
-	$(BIN)/papermill nbs/tour_data.ipynb runs/demo/tour_data.ipynb -k python3 --cwd nbs
-	@echo "== executed notebook with its pictures: runs/demo/tour_data.ipynb (figures also in runs/demo/)"
+	$(BIN)/papermill nbs/train_ganseg.ipynb runs/demo/train_ganseg.ipynb -k python3 --cwd nbs -p run_root ../runs/demo
+	@echo "== executed notebook: runs/demo/train_ganseg.ipynb; run folder with samples, curves, checkpoints and metrics.json: runs/demo/NNNNN-ganseg/"
+
+# The data-and-metrics tour: synthetic data, the real sets, baselines (about a minute).
+tour: install
+	mkdir -p runs/tour
+	$(BIN)/papermill nbs/tour_data.ipynb runs/tour/tour_data.ipynb -k python3 --cwd nbs -p out_dir ../runs/tour
 
 # Fails when the package and the notebooks disagree (nbdev_export or nbdev_clean would change anything).
 check-sync: install
@@ -48,3 +53,5 @@ lab: install
 bench: install
 	$(PY) bench/synthetic_speed.py
 	$(PY) bench/weizmann_baselines.py
+	$(PY) bench/segmenter_synthetic.py
+	$(PY) bench/ganseg_speed.py

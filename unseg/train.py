@@ -90,16 +90,20 @@ def read_stats(run_dir) -> List[dict]:
 
 # %% ../nbs/40_train.ipynb #c012
 class EMA(nn.Module):
-    "An exponential moving average copy of a module."
+    "An exponential moving average copy of a module, with a warm-up: decay_t = min(decay, (1 + t) / (10 + t))."
     def __init__(self, model: nn.Module, decay: float = 0.999):
         super().__init__()
         self.decay, self.module = decay, copy.deepcopy(_unwrap(model)).eval().requires_grad_(False)
+        self.register_buffer('updates', torch.zeros((), dtype=torch.long))
 
     @torch.no_grad()
     def update(self, model: nn.Module):
         src = _unwrap(model)
-        for pe, p in zip(self.module.parameters(), src.parameters()): pe.lerp_(p.detach(), 1 - self.decay)
+        t = int(self.updates)
+        d = min(self.decay, (1 + t) / (10 + t))
+        for pe, p in zip(self.module.parameters(), src.parameters()): pe.lerp_(p.detach(), 1 - d)
         for be, b in zip(self.module.buffers(), src.buffers()): be.copy_(b)
+        self.updates += 1
 
     def forward(self, *a, **k): return self.module(*a, **k)
 

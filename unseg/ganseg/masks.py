@@ -9,7 +9,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from ..core import assert_shape
-from ..nn.blocks import SPADEResBlock, AdaBNConvBlock, RelativePosEncoding, margin_grid, crop_margin
+from ..nn.blocks import SPADEResBlock, AdaBNConvBlock, RelativePosEncoding, margin_grid, crop_margin, upsample_crop
 from .points import Points
 
 # %% auto #0
@@ -77,7 +77,7 @@ class MaskGenerator(nn.Module):
                 x = blk(x, W)
             else: x = blk(x, pts.w_dyn)
             if i + 1 < len(self.levels) and self.levels[i + 1] == 2 * r:
-                x = crop_margin(F.interpolate(x, scale_factor=2, mode='nearest'), 2 * r, m)
+                x = upsample_crop(x, r, m)
         logits = self.out(x)
         return MaskOutput(logits.softmax(1), H, logits)
 

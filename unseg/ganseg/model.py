@@ -10,7 +10,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from ..core import Sample, assert_shape, check_choice, check_param
-from ..nn.blocks import SPADEResBlock, AdaBNConvBlock, RelativePosEncoding, margin_grid, crop_margin, margin_for
+from ..nn.blocks import SPADEResBlock, AdaBNConvBlock, RelativePosEncoding, margin_grid, crop_margin, upsample_crop, margin_for
 from .points import PointGenerator, Points, mlp
 from .masks import MaskGenerator, levels_for, HEATMAPS
 
@@ -34,6 +34,7 @@ class GANSegConfig:
     margin: int = -1               # margin in pixels (-1: 10 px at a 32² start, scaled: margin_for)
     heatmap: str = 'cone'          # 'cone' (released models) or 'gaussian' (paper eq. 4)
     point_temperature: float = 20. # points = tanh(MLP/T) (released code)
+    init_spread: float = 0.35      # part centres' spread at initialisation (unseg's departure, see ganseg.points)
     bg_horizontal_only: bool = False  # background position varies along x only (released code, Taichi)
     # ablations (GANSeg Fig. 9, appendix F)
     use_points: bool = True        # False: masks from a constant with AdaBN blocks (no points)
@@ -43,7 +44,7 @@ class GANSegConfig:
     loss: str = 'ns'               # adversarial loss: non-saturating (eqs. 13-14)
     gp: str = 'one_centred'        # 'one_centred' (released code), 'r1', or 'none'
     lambda_gp: float = 10.0        # λ_gp (appendix B.4)
-    gp_every: int = 4              # D regulariser interval (released code: 16)
+    gp_every: int = 16             # D regulariser interval (released code: 16)
     c_con: float = 1.25            # λ_con = C_con · K (eq. 26); CUB/CelebA 1.25, Taichi 3, Flowers 3.75
     lambda_con: float = -1.0       # explicit λ_con (-1: C_con · K); 0 disables the concentration loss
     lambda_area: float = 1.0       # λ_area (Table 4); 0 disables the area loss
@@ -106,7 +107,7 @@ class ForegroundGenerator(nn.Module):
             W = torch.einsum('nkhw,nkd->ndhw', resample_to_grid(M, R, m, r), w)
             x = blk(x, W)
             if i + 1 < len(self.levels) and self.levels[i + 1] == 2 * r:
-                x = crop_margin(F.interpolate(x, scale_factor=2, mode='nearest'), 2 * r, m)
+                x = upsample_crop(x, r, m)
         return x
 
 # %% ../../nbs/12_ganseg.model.ipynb #c010
@@ -125,7 +126,7 @@ class BackgroundGenerator(nn.Module):
         for i, (r, blk) in enumerate(zip(self.levels, self.blocks)):
             x = blk(x, w)
             if i + 1 < len(self.levels) and self.levels[i + 1] == 2 * r:
-                x = crop_margin(F.interpolate(x, scale_factor=2, mode='nearest'), 2 * r, m)
+                x = upsample_crop(x, r, m)
         return x
 
 # %% ../../nbs/12_ganseg.model.ipynb #c012
@@ -146,7 +147,7 @@ class GANSegGenerator(nn.Module):
         self.cfg = cfg
         lv, m = levels_for(cfg.res, cfg.start_res, cfg.n_start_blocks), cfg.margin_px
         self.levels, self.margin = lv, m
-        self.points = PointGenerator(cfg.z_dim, cfg.n_parts, cfg.n_per, cfg.emb_dim, cfg.hidden, 4, cfg.point_temperature)
+        self.points = PointGenerator(cfg.z_dim, cfg.n_parts, cfg.n_per, cfg.emb_dim, cfg.hidden, 4, cfg.point_temperature, cfg.init_spread)
         self.masks = MaskGenerator(cfg.n_parts, cfg.n_parts * cfg.n_per, cfg.emb_dim, cfg.ch, lv, m, cfg.heatmap, cfg.fixed_sigma, cfg.use_points)
         self.fg = ForegroundGenerator(cfg.n_parts, cfg.emb_dim, cfg.ch, lv, m, with_bg_channel=not cfg.separate_bg)
         self.bg = BackgroundGenerator(cfg.z_dim, cfg.emb_dim, cfg.ch, cfg.hidden, lv, m, cfg.bg_horizontal_only) if cfg.separate_bg else None
@@ -207,9 +208,9 @@ def concentration_loss(masks_full: torch.Tensor, centres: torch.Tensor, res: int
     d2 = (g[None, None] - centres[:, :, None, None, :]).pow(2).sum(-1)
     return ((M * d2).sum((2, 3)) / M.sum((2, 3)).clamp(min=1e-6)).sum(1).mean()
 
-def area_loss(masks_full: torch.Tensor, heat_full: torch.Tensor, res: int) -> torch.Tensor:
-    "Eq. 17: Σ_k max(0, Σ_p H_k − Σ_p M_k), sums divided by res², batch mean."
-    return F.relu(heat_full.sum((2, 3)) - masks_full[:, 1:].sum((2, 3))).div(res * res).sum(1).mean()
+def area_loss(masks_full: torch.Tensor, heat_full: torch.Tensor) -> torch.Tensor:
+    "Eq. 17: Σ_k max(0, Σ_p H_k − Σ_p M_k) in pixels, batch mean."
+    return F.relu(heat_full.sum((2, 3)) - masks_full[:, 1:].sum((2, 3))).sum(1).mean()
 
 # %% ../../nbs/12_ganseg.model.ipynb #c023
 def shared_parameter_pairs(model: nn.Module) -> list:

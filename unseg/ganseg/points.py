@@ -50,16 +50,20 @@ class PointGenerator(nn.Module):
                  hidden: int = 256,                # MLP width
                  n_layers: int = 4,                # Linear layers per MLP (released code: 4)
                  point_temperature: float = 20.0,  # points = tanh(MLP(z) / T) (released code: 20)
-                 init_spread: float = 0.5):        # std of MLP(z)/T at initialisation (see the departure above)
+                 init_spread: float = 0.35,        # spread of the part centres at initialisation (see the departure above)
+                 init_part_size: float = 0.12):    # spread of a part's points around its centre at initialisation
         super().__init__()
         self.n_parts, self.n_per, self.z_dim, self.T = n_parts, n_per, z_dim, point_temperature
         self.mlp_point = mlp(z_dim, hidden, n_parts * n_per * 2, n_layers)
         if init_spread > 0:
             with torch.no_grad():
                 last = self.mlp_point[-1]
-                out = self.mlp_point(torch.randn(512, z_dim)) / self.T
-                k = init_spread / out.std().clamp(min=1e-8)
-                last.weight.mul_(k); last.bias.mul_(k)
+                last.bias.zero_()
+                out = self.mlp_point(torch.randn(512, z_dim))
+                last.weight.mul_(init_part_size * self.T / out.std().clamp(min=1e-8))
+                centre = (torch.rand(n_parts, 1, 2) * 2 - 1) * init_spread
+                offset = torch.randn(n_parts, n_per, 2) * init_part_size
+                last.bias.copy_(torch.atanh((centre + offset).clamp(-0.95, 0.95)).flatten() * self.T)
         self.mlp_app = mlp(z_dim, hidden, emb_dim, n_layers)
         self.w_const = nn.Parameter(torch.randn(n_parts, emb_dim))
 

@@ -16,7 +16,7 @@ from .model import GANSegConfig, GANSegGenerator, concentration_loss, area_loss
 from ..train import Trainer, Phase, LoopConfig, StepBatches, EMA, new_run_dir, resolve_resume
 
 # %% auto #0
-__all__ = ['ganseg_phases', 'build_ganseg', 'ganseg_sample_hook', 'train_ganseg']
+__all__ = ['ganseg_phases', 'build_ganseg', 'ganseg_sample_hook', 'load_generator', 'train_ganseg']
 
 # %% ../../nbs/13_ganseg.train.ipynb #c005
 def ganseg_phases(G: GANSegGenerator, D: nn.Module, cfg: GANSegConfig, ema: Optional[EMA] = None) -> list:
@@ -44,7 +44,7 @@ def ganseg_phases(G: GANSegGenerator, D: nn.Module, cfg: GANSegConfig, ema: Opti
             con = concentration_loss(o.masks_full, o.points.centres, cfg.res, G.margin)
             loss = loss + cfg.lam_con * con; terms['con'] = con.detach()
         if cfg.use_points and cfg.lambda_area > 0:
-            ar = area_loss(o.masks_full, o.heat_full, cfg.res)
+            ar = area_loss(o.masks_full, o.heat_full)
             loss = loss + cfg.lambda_area * ar; terms['area'] = ar.detach()
         terms['fg_fraction'] = (1 - o.masks[:, 0]).mean().detach()
         return {'loss': loss, **terms}
@@ -71,6 +71,25 @@ def ganseg_sample_hook(G_show, n: int = 8, seed: int = 0):
         G_show.train(was)
         show_sample(s, title=f'step {step}', path=Path(run_dir) / f'samples-{step:06d}.png'); plt.close('all')
     return hook
+
+def load_generator(path, prefer_ema: bool = True):
+    "(G in eval mode, its config, step) from a GANSeg checkpoint file or run folder; the EMA copy when there is one."
+    from unseg.train import load_checkpoint
+    p = Path(path)
+    if p.is_dir():
+        from unseg.train import list_checkpoints
+        ck = list_checkpoints(p)
+        if not ck: raise FileNotFoundError(f'no ckpt-*.pt in {p}')
+        p = ck[-1]
+    state = load_checkpoint(p)
+    if 'ganseg' not in state['config']: raise ValueError(f'{p} is not a GANSeg checkpoint (config has {list(state["config"])})')
+    cfg = GANSegConfig(**state['config']['ganseg'])
+    G = GANSegGenerator(cfg)
+    if prefer_ema and 'G_ema' in state['models']:
+        sd = {k[len('module.'):]: v for k, v in state['models']['G_ema'].items() if k.startswith('module.')}
+    else: sd = state['models']['G']
+    G.load_state_dict(sd)
+    return G.eval(), cfg, state['step']
 
 def train_ganseg(cfg: GANSegConfig, dataset, steps: int, batch: int = 16, run_dir=None, device='cpu', seed: int = 0,
                  resume: str = '', log_every: int = 50, sample_every: int = 500, ckpt_every: int = 500, progress: bool = True):

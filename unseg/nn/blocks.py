@@ -12,7 +12,8 @@ import torch.nn.functional as F
 from ..core import assert_shape
 
 # %% auto #0
-__all__ = ['SPADE', 'SPADEResBlock', 'AdaBNConvBlock', 'margin_for', 'margin_grid', 'crop_margin', 'RelativePosEncoding']
+__all__ = ['SPADE', 'SPADEResBlock', 'AdaBNConvBlock', 'margin_for', 'margin_grid', 'crop_margin', 'upsample_crop',
+           'RelativePosEncoding']
 
 # %% ../../nbs/05_nn.blocks.ipynb #c006
 class SPADE(nn.Module):
@@ -77,6 +78,10 @@ def crop_margin(x: torch.Tensor, res: int, margin: int) -> torch.Tensor:
     t, l = (H - res - 2 * margin) // 2, (W - res - 2 * margin) // 2
     if t < 0 or l < 0: raise ValueError(f'cannot crop a {H}×{W} map to {res}+2·{margin}')
     return x[..., t:t + res + 2 * margin, l:l + res + 2 * margin]
+
+def upsample_crop(x: torch.Tensor, res: int, margin: int) -> torch.Tensor:
+    "2× nearest upsampling of a map at `res` with `margin`, cropped back to the same margin at 2·res."
+    return crop_margin(F.interpolate(x, scale_factor=2, mode='nearest'), 2 * res, margin)
 
 # %% ../../nbs/05_nn.blocks.ipynb #c019
 class RelativePosEncoding(nn.Module):
