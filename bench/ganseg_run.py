@@ -35,5 +35,5 @@ rows = ([('GANSeg -> segmenter', m['segmenter'])] if 'segmenter' in m else []) +
 if rows:
     print(f"{'foreground (' + str(m['eval_images']) + ' images)':32s} {'IoU/img':>8s} {'IoU/set':>8s} {'mIoU':>6s} {'acc':>6s}")
     for k, v in rows: print(f"{k:32s} {v['iou_mean']:8.3f} {v['iou_dataset']:8.3f} {v['miou']:6.3f} {v['accuracy']:6.3f}")
-for k, v in m.get('landmarks', {}).items(): print(f'landmark error / box size, {k:24s} {100 * v:6.2f}%')
+for k, v in m.get("landmarks", {}).items(): print(f"landmark error ({m.get('landmark_metric')}), {k:24s} {v:8.4f}")
 if 'fid' in m: print(f"FID: {m['fid']:.1f}")

@@ -38,3 +38,17 @@ def test_explore_ganseg_runs_with_and_without_a_run(tmp_path):
     nb = run_papermill('explore_ganseg.ipynb', tmp_path, run_root=str(runs))
     out = ''.join(o.get('text', '') for c in nb.cells if c.cell_type == 'code' for o in c.get('outputs', []))
     assert 'loaded G_ema' in out
+
+
+@pytest.mark.parametrize('name', ['celeba_wild', 'taichi'])
+def test_train_ganseg_on_fixture_layouts(tmp_path, name):
+    "The CelebA (inter-ocular) and Taichi (summed pixel error, masks) evaluation branches, on fixtures in the official layouts."
+    from unseg.data.folders import make_celeba_fixture, make_taichi_fixture
+    root = (make_celeba_fixture if name == 'celeba_wild' else make_taichi_fixture)(tmp_path / name)
+    runs = tmp_path / 'runs'
+    run_papermill('train_ganseg.ipynb', tmp_path, run_root=str(runs), dataset=name, data_root=str(root), **TINY)
+    (run,) = list(runs.iterdir())
+    m = json.loads((run / 'metrics.json').read_text())
+    assert set(m['landmarks']) == {'predicted part centres', 'random centres'}
+    assert ('inter-ocular' if name == 'celeba_wild' else 'summed') in m['landmark_metric']
+    assert ('segmenter' in m) == (name == 'taichi')          # Taichi has masks, CelebA does not

@@ -16,9 +16,10 @@ from torch.utils.data import Dataset
 from ..core import Item, ParamError, check_choice, collate_items
 
 # %% auto #0
-__all__ = ['PROTOCOLS', 'IMG_EXTS', 'DATASETS', 'Protocol', 'get_protocol', 'LayoutError', 'to_rgb', 'to_mask', 'open_image',
-           'Record', 'FolderDataset', 'ImageFolder', 'ImageMaskFolder', 'WeizmannHorses', 'CUB', 'flowers_mask',
-           'Flowers102', 'shared_data_root', 'get_dataset']
+__all__ = ['PROTOCOLS', 'IMG_EXTS', 'cel', 'lines', 'x', 'y', 'tai', 'DATASETS', 'Protocol', 'get_protocol', 'LayoutError',
+           'to_rgb', 'to_mask', 'open_image', 'Record', 'FolderDataset', 'ImageFolder', 'ImageMaskFolder',
+           'WeizmannHorses', 'CUB', 'flowers_mask', 'Flowers102', 'CelebAWild', 'Taichi', 'make_celeba_fixture',
+           'make_taichi_fixture', 'shared_data_root', 'get_dataset']
 
 # %% ../../nbs/02_data.folders.ipynb #c006
 @dataclass(frozen=True)
@@ -294,6 +295,116 @@ class Flowers102(FolderDataset):
         return it._replace(fg=fg)
 
 # %% ../../nbs/02_data.folders.ipynb #c024
+def _celeba_table(path: Path, layout: str) -> dict:
+    "CelebA annotation file: a count line, a header line, then `name v1 v2 …`."
+    lines = _need(path, layout).read_text().splitlines()
+    return {r[0]: np.array([float(v) for v in r[1:]]) for r in (l.split() for l in lines[2:]) if r}
+
+class CelebAWild(FolderDataset):
+    "CelebA in the wild with 5 landmarks, face boxes and the MAFL splits, faces under `min_face_area` removed."
+    layout = ("root/img_celeba/NNNNNN.jpg, root/Anno/list_landmarks_celeba.txt, root/Anno/list_bbox_celeba.txt,\n"
+              "root/MAFL/training.txt, root/MAFL/testing.txt")
+    keypoint_names = ['left eye', 'right eye', 'nose', 'left mouth', 'right mouth']
+    def __init__(self, root, split: str = 'mafl_train', res: int = 64, protocol='squash', min_face_area: float = 0.3, **kwargs):
+        root = _need(Path(root), self.layout, 'folder')
+        check_choice('split', split, ['mafl_train', 'mafl_test', 'gan_train'])
+        L = self.layout
+        lms, boxes = _celeba_table(root / 'Anno/list_landmarks_celeba.txt', L), _celeba_table(root / 'Anno/list_bbox_celeba.txt', L)
+        read = lambda f: [l.strip() for l in _need(root / 'MAFL' / f, L).read_text().splitlines() if l.strip()]
+        test = read('testing.txt')
+        names = {'mafl_train': read('training.txt'), 'mafl_test': test}.get(split) or sorted(set(lms) - set(test))
+        recs, self.filtered = [], 0
+        for n in names:
+            p = root / 'img_celeba' / n
+            if not p.exists() or n not in lms or n not in boxes: continue
+            with Image.open(p) as im: W, H = im.size
+            x, y, w, h = boxes[n]
+            if w * h < min_face_area * W * H: self.filtered += 1; continue
+            recs.append(Record(p, keypoints=lms[n].reshape(5, 2), visible=np.ones(5, bool), box=boxes[n]))
+        super().__init__(recs, res, protocol, **kwargs)
+
+# %% ../../nbs/02_data.folders.ipynb #c026
+def _read_keypoint_table(path: Path) -> dict:
+    import pickle
+    try:
+        with open(path, 'rb') as f: t = pickle.load(f)
+    except ModuleNotFoundError as e:
+        raise ImportError(f'{path} is a pandas pickle: pip install pandas to read it') from e
+    names, values = list(t['file_name']), list(t['value'])
+    return {n: np.asarray(v, dtype=np.float64) for n, v in zip(names, values)}
+
+class Taichi(FolderDataset):
+    "Taichi evaluation frames with 18 keypoints (−1 = missing) and, when present, foreground masks."
+    layout = "root/{train,test}/<name>.png, root/taichi_{train,test}_gt.pkl (file_name, value: 18×2 px, -1 missing), [root/masks/{train,test}/<name>.png]"
+    def __init__(self, root, split: str = 'train', res: int = 64, protocol='squash', **kwargs):
+        root = _need(Path(root), self.layout, 'folder')
+        check_choice('split', split, ['train', 'test'])
+        kp = _read_keypoint_table(_need(root / f'taichi_{split}_gt.pkl', self.layout))
+        mdir = root / 'masks' / split
+        recs = []
+        for p in _images_below(_need(root / split, self.layout, 'folder')):
+            v = kp.get(p.name)
+            vis = None if v is None else (v != -1).all(-1)
+            m = mdir / p.name if (mdir / p.name).exists() else None
+            recs.append(Record(p, mask=m, keypoints=v, visible=vis))
+        if any(r.keypoints is None for r in recs):
+            missing = [r.image.name for r in recs if r.keypoints is None]
+            raise LayoutError(f'{len(missing)} image(s) in {root / split} have no keypoints in taichi_{split}_gt.pkl, e.g. {missing[:3]}')
+        super().__init__(recs, res, protocol, **kwargs)
+
+# %% ../../nbs/02_data.folders.ipynb #c028
+def make_celeba_fixture(root, n: int = 10) -> Path:
+    "A tiny CelebA-in-the-wild folder: n MAFL-train and n MAFL-test images, plus one whose face is too small."
+    root = Path(root)
+    for d in ('img_celeba', 'Anno', 'MAFL'): (root / d).mkdir(parents=True)
+    rng = np.random.default_rng(0)
+    lm = [str(2 * n + 1), 'lefteye_x lefteye_y righteye_x righteye_y nose_x nose_y leftmouth_x leftmouth_y rightmouth_x rightmouth_y']
+    bb = [str(2 * n + 1), 'image_id x_1 y_1 width height']
+    names = [f'{i + 1:06d}.jpg' for i in range(2 * n + 1)]
+    for i, nm in enumerate(names):
+        w, h = (100, 120) if i < 2 * n else (400, 400)            # the last one: a 60×80 face in 400×400
+        Image.fromarray(np.full((h, w, 3), 60 + 5 * i, np.uint8)).save(root / 'img_celeba' / nm)
+        dx, dy = rng.integers(-5, 6, 2)
+        lm.append(f'{nm} {30 + dx} {40 + dy} {60 + dx} {40 + dy} {45 + dx} {60 + dy} {35 + dx} {80 + dy} {55 + dx} {80 + dy}')
+        bb.append(f'{nm} 10 10 {80 if i < 2 * n else 60} {100 if i < 2 * n else 80}')
+    (root / 'Anno/list_landmarks_celeba.txt').write_text('\n'.join(lm)); (root / 'Anno/list_bbox_celeba.txt').write_text('\n'.join(bb))
+    (root / 'MAFL/training.txt').write_text('\n'.join(names[:n] + names[-1:]) + '\n'); (root / 'MAFL/testing.txt').write_text('\n'.join(names[n:2 * n]) + '\n')
+    return root
+
+cel = CelebAWild(make_celeba_fixture(tmp / 'celeba', n=3), 'mafl_train', res=20)
+test_eq(len(cel), 3); test_eq(cel.filtered, 1)                       # the 60×80 face in 400×400 is under 30%: removed
+test_eq(len(CelebAWild(tmp / 'celeba', 'mafl_test', res=20)), 3)
+test_eq(len(CelebAWild(tmp / 'celeba', 'gan_train', res=20)), 3)     # all but the MAFL test list and the small face
+lines = (tmp / 'celeba/Anno/list_landmarks_celeba.txt').read_text().splitlines()
+x, y = [float(v) for v in lines[2].split()[1:3]]                     # first image's left eye, in a 100×120 image, squashed
+test_close(cel[0].keypoints[0], torch.tensor([(x + 0.5) / 100 * 2 - 1, (y + 0.5) / 120 * 2 - 1]), eps=1e-5)
+from ..metrics import inter_ocular
+test_close(inter_ocular(cel.batch([0]).keypoints), torch.tensor([30 / 100 * 2]), eps=1e-5)
+
+# %% ../../nbs/02_data.folders.ipynb #c029
+def make_taichi_fixture(root, n_train: int = 8, n_test: int = 8) -> Path:
+    "A tiny Taichi evaluation folder: 64×64 frames of a box 'person', 18 keypoints (13 missing), masks."
+    import pickle
+    root = Path(root)
+    for sp, n in (('train', n_train), ('test', n_test)):
+        (root / sp).mkdir(parents=True); (root / 'masks' / sp).mkdir(parents=True)
+        names, vals = [], []
+        for i in range(n):
+            s = i % 8
+            a = np.zeros((64, 64, 3), np.uint8); a[16:48, 20 + s:36 + s] = 200
+            Image.fromarray(a).save(root / sp / f'{i:04d}.png')
+            Image.fromarray((a[..., 0] > 0).astype(np.uint8) * 255).save(root / 'masks' / sp / f'{i:04d}.png')
+            v = np.full((18, 2), -1.0); v[:5] = np.array([[28, 20], [30, 30], [26, 40], [22, 46], [34, 46]]) + [s, 0]
+            names.append(f'{i:04d}.png'); vals.append(v)
+        with open(root / f'taichi_{sp}_gt.pkl', 'wb') as f: pickle.dump({'file_name': names, 'value': vals}, f)
+    return root
+
+tai = Taichi(make_taichi_fixture(tmp / 'taichi', 3, 2), 'train', res=32)
+test_eq(len(tai), 3); test_eq(tai[0].visible.sum().item(), 5); test_eq(tai[0].keypoints.shape, (18, 2))
+test_close(tai[0].fg.mean(), 32 * 16 / 64 ** 2)
+test_fail(lambda: Taichi(tmp / 'taichi', 'val'), contains='`split`')
+
+# %% ../../nbs/02_data.folders.ipynb #c031
 def shared_data_root() -> Optional[Path]:
     "The `shared/data` folder beside the repository (or `$UNSEG_DATA`), if it exists."
     import os
@@ -303,8 +414,8 @@ def shared_data_root() -> Optional[Path]:
     cands += [p / 'shared/data' for p in [here, *here.parents]] + [p.parent / 'shared/data' for p in [here, *here.parents]]
     return next((c for c in cands if c.is_dir() and ((c / 'cub50').exists() or (c / 'weizmann_horse').exists())), None)
 
-# %% ../../nbs/02_data.folders.ipynb #c029
-DATASETS = ('synthetic', 'weizmann', 'cub', 'flowers', 'folder', 'image_mask_folder')
+# %% ../../nbs/02_data.folders.ipynb #c036
+DATASETS = ('synthetic', 'weizmann', 'cub', 'flowers', 'celeba_wild', 'taichi', 'folder', 'image_mask_folder')
 
 def get_dataset(name: str, root: str = '', res: int = 32, split: str = 'train', protocol: str = '', seed: int = 0, **kwargs):
     "A dataset from its name: the built-in `synthetic`, or a real one read from `root` (default: shared/data)."
@@ -320,5 +431,7 @@ def get_dataset(name: str, root: str = '', res: int = 32, split: str = 'train', 
     if name == 'weizmann': return WeizmannHorses(base / 'weizmann_horse' if (base / 'weizmann_horse').exists() else base, res, protocol or 'squash', **kwargs)
     if name == 'cub': return CUB(base / 'cub50' if (base / 'cub50').exists() else base, split, res, protocol or 'squash', **kwargs)
     if name == 'flowers': return Flowers102(base, {'train': 'swapped_train', 'test': 'swapped_test'}.get(split, split), res, protocol or 'squash', **kwargs)
+    if name == 'celeba_wild': return CelebAWild(base, {'train': 'gan_train', 'test': 'mafl_test'}.get(split, split), res, protocol or 'squash', **kwargs)
+    if name == 'taichi': return Taichi(base, split, res, protocol or 'squash', **kwargs)
     if name == 'folder': return ImageFolder(base, res, protocol or 'center', **kwargs)
     return ImageMaskFolder(base / 'images', base / 'masks', res, protocol or 'squash', **kwargs)

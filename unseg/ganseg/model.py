@@ -35,6 +35,7 @@ class GANSegConfig:
     heatmap: str = 'cone'          # 'cone' (released models) or 'gaussian' (paper eq. 4)
     point_temperature: float = 20. # points = tanh(MLP/T) (released code)
     init_spread: float = 0.35      # part centres' spread at initialisation (unseg's departure, see ganseg.points)
+    init_part_size: float = 0.3    # spread of a part's points at initialisation (sets the first heatmaps' size)
     bg_horizontal_only: bool = False  # background position varies along x only (released code, Taichi)
     # ablations (GANSeg Fig. 9, appendix F)
     use_points: bool = True        # False: masks from a constant with AdaBN blocks (no points)
@@ -147,7 +148,7 @@ class GANSegGenerator(nn.Module):
         self.cfg = cfg
         lv, m = levels_for(cfg.res, cfg.start_res, cfg.n_start_blocks), cfg.margin_px
         self.levels, self.margin = lv, m
-        self.points = PointGenerator(cfg.z_dim, cfg.n_parts, cfg.n_per, cfg.emb_dim, cfg.hidden, 4, cfg.point_temperature, cfg.init_spread)
+        self.points = PointGenerator(cfg.z_dim, cfg.n_parts, cfg.n_per, cfg.emb_dim, cfg.hidden, 4, cfg.point_temperature, cfg.init_spread, cfg.init_part_size)
         self.masks = MaskGenerator(cfg.n_parts, cfg.n_parts * cfg.n_per, cfg.emb_dim, cfg.ch, lv, m, cfg.heatmap, cfg.fixed_sigma, cfg.use_points)
         self.fg = ForegroundGenerator(cfg.n_parts, cfg.emb_dim, cfg.ch, lv, m, with_bg_channel=not cfg.separate_bg)
         self.bg = BackgroundGenerator(cfg.z_dim, cfg.emb_dim, cfg.ch, cfg.hidden, lv, m, cfg.bg_horizontal_only) if cfg.separate_bg else None
