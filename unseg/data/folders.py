@@ -16,10 +16,10 @@ from torch.utils.data import Dataset
 from ..core import Item, ParamError, check_choice, collate_items
 
 # %% auto #0
-__all__ = ['PROTOCOLS', 'IMG_EXTS', 'cel', 'lines', 'x', 'y', 'tai', 'DATASETS', 'Protocol', 'get_protocol', 'LayoutError',
-           'to_rgb', 'to_mask', 'open_image', 'Record', 'FolderDataset', 'ImageFolder', 'ImageMaskFolder',
-           'WeizmannHorses', 'CUB', 'flowers_mask', 'Flowers102', 'CelebAWild', 'Taichi', 'make_celeba_fixture',
-           'make_taichi_fixture', 'shared_data_root', 'get_dataset']
+__all__ = ['PROTOCOLS', 'IMG_EXTS', 'DATASETS', 'Protocol', 'get_protocol', 'LayoutError', 'to_rgb', 'to_mask', 'open_image',
+           'Record', 'FolderDataset', 'ImageFolder', 'ImageMaskFolder', 'WeizmannHorses', 'CUB', 'flowers_mask',
+           'Flowers102', 'CelebAWild', 'Taichi', 'make_celeba_fixture', 'make_taichi_fixture', 'shared_data_root',
+           'get_dataset']
 
 # %% ../../nbs/02_data.folders.ipynb #c006
 @dataclass(frozen=True)
@@ -371,17 +371,7 @@ def make_celeba_fixture(root, n: int = 10) -> Path:
     (root / 'MAFL/training.txt').write_text('\n'.join(names[:n] + names[-1:]) + '\n'); (root / 'MAFL/testing.txt').write_text('\n'.join(names[n:2 * n]) + '\n')
     return root
 
-cel = CelebAWild(make_celeba_fixture(tmp / 'celeba', n=3), 'mafl_train', res=20)
-test_eq(len(cel), 3); test_eq(cel.filtered, 1)                       # the 60×80 face in 400×400 is under 30%: removed
-test_eq(len(CelebAWild(tmp / 'celeba', 'mafl_test', res=20)), 3)
-test_eq(len(CelebAWild(tmp / 'celeba', 'gan_train', res=20)), 3)     # all but the MAFL test list and the small face
-lines = (tmp / 'celeba/Anno/list_landmarks_celeba.txt').read_text().splitlines()
-x, y = [float(v) for v in lines[2].split()[1:3]]                     # first image's left eye, in a 100×120 image, squashed
-test_close(cel[0].keypoints[0], torch.tensor([(x + 0.5) / 100 * 2 - 1, (y + 0.5) / 120 * 2 - 1]), eps=1e-5)
-from ..metrics import inter_ocular
-test_close(inter_ocular(cel.batch([0]).keypoints), torch.tensor([30 / 100 * 2]), eps=1e-5)
-
-# %% ../../nbs/02_data.folders.ipynb #c029
+# %% ../../nbs/02_data.folders.ipynb #c030
 def make_taichi_fixture(root, n_train: int = 8, n_test: int = 8) -> Path:
     "A tiny Taichi evaluation folder: 64×64 frames of a box 'person', 18 keypoints (13 missing), masks."
     import pickle
@@ -399,12 +389,7 @@ def make_taichi_fixture(root, n_train: int = 8, n_test: int = 8) -> Path:
         with open(root / f'taichi_{sp}_gt.pkl', 'wb') as f: pickle.dump({'file_name': names, 'value': vals}, f)
     return root
 
-tai = Taichi(make_taichi_fixture(tmp / 'taichi', 3, 2), 'train', res=32)
-test_eq(len(tai), 3); test_eq(tai[0].visible.sum().item(), 5); test_eq(tai[0].keypoints.shape, (18, 2))
-test_close(tai[0].fg.mean(), 32 * 16 / 64 ** 2)
-test_fail(lambda: Taichi(tmp / 'taichi', 'val'), contains='`split`')
-
-# %% ../../nbs/02_data.folders.ipynb #c031
+# %% ../../nbs/02_data.folders.ipynb #c033
 def shared_data_root() -> Optional[Path]:
     "The `shared/data` folder beside the repository (or `$UNSEG_DATA`), if it exists."
     import os
@@ -414,7 +399,7 @@ def shared_data_root() -> Optional[Path]:
     cands += [p / 'shared/data' for p in [here, *here.parents]] + [p.parent / 'shared/data' for p in [here, *here.parents]]
     return next((c for c in cands if c.is_dir() and ((c / 'cub50').exists() or (c / 'weizmann_horse').exists())), None)
 
-# %% ../../nbs/02_data.folders.ipynb #c036
+# %% ../../nbs/02_data.folders.ipynb #c038
 DATASETS = ('synthetic', 'weizmann', 'cub', 'flowers', 'celeba_wild', 'taichi', 'folder', 'image_mask_folder')
 
 def get_dataset(name: str, root: str = '', res: int = 32, split: str = 'train', protocol: str = '', seed: int = 0, **kwargs):
