@@ -9,7 +9,8 @@ import torch
 import torch.nn.functional as F
 
 # %% auto #0
-__all__ = ['GP_KINDS', 'd_loss', 'g_loss', 'drift', 'r1_penalty', 'one_centred_penalty', 'wgan_gp_penalty']
+__all__ = ['GP_KINDS', 'd_loss', 'g_loss', 'drift', 'r1_penalty', 'one_centred_penalty', 'wgan_gp_penalty', 'mask_size_loss',
+           'binarization_loss']
 
 # %% ../nbs/07_losses.ipynb #c005
 def d_loss(kind: str, real_logits: torch.Tensor, fake_logits: torch.Tensor) -> torch.Tensor:
@@ -53,3 +54,12 @@ GP_KINDS = {'r1': 'R1: γ/2·E||∇D(x)||² on real data',
             'one_centred': "GANSeg's released penalty: E(||∇D(x)||−1)² on real data",
             'wgan_gp': 'WGAN-GP: E(||∇D(x̂)||−1)² on interpolates',
             'none': 'no penalty'}
+
+# %% ../nbs/07_losses.ipynb #c012
+def mask_size_loss(mask: torch.Tensor, eta: float) -> torch.Tensor:
+    "PerturbGAN eq. 3: E max(0, η − mean(π)) over the batch."
+    return F.relu(eta - mask.flatten(1).mean(1)).mean()
+
+def binarization_loss(mask: torch.Tensor) -> torch.Tensor:
+    "PerturbGAN eq. 4 / ELGAN: E min(π, 1 − π)."
+    return torch.minimum(mask, 1 - mask).mean()
