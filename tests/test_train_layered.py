@@ -1,0 +1,25 @@
+"The layered-GAN training notebook under papermill, every preset with tiny parameters, and early failures."
+import json
+import pytest
+from papermill.exceptions import PapermillExecutionError
+from conftest import run_papermill
+
+TINY = dict(res=16, ch=8, z_dim=16, steps=2, batch=4, seg_steps=2, seg_batch=4, seg_round_steps=2, eval_n=16, progress=False)
+
+
+@pytest.mark.parametrize('method', ['perturbgan', 'elgan', 'ils'])
+def test_train_layered_presets_tiny(tmp_path, method):
+    runs = tmp_path / 'runs'
+    run_papermill('train_layered.ipynb', tmp_path, run_root=str(runs), method=method, **TINY)
+    (run,) = list(runs.iterdir())
+    m = json.loads((run / 'metrics.json').read_text())
+    assert m['gan_steps'] == 2 and 0 <= m['segmenter']['iou_mean'] <= 1 and 'all foreground' in m['baselines']
+    assert ('nmi_E_x' in m) == (method != 'perturbgan')
+    for f in ('config.json', 'final_samples.png', 'eval_predictions.png', 'losses.png'):
+        assert (run / f).exists(), f
+
+
+def test_train_layered_bad_method_fails_early(tmp_path):
+    with pytest.raises(PapermillExecutionError) as e:
+        run_papermill('train_layered.ipynb', tmp_path, run_root=str(tmp_path / 'runs'), method='redo', **TINY)
+    assert '`method`' in str(e.value)
