@@ -10,11 +10,11 @@ TINY = dict(res=16, ch=8, z_dim=16, steps=2, batch=4, seg_steps=2, seg_batch=4, 
 @pytest.mark.parametrize('method', ['perturbgan', 'elgan', 'ils'])
 def test_train_layered_presets_tiny(tmp_path, method):
     runs = tmp_path / 'runs'
-    run_papermill('train_layered.ipynb', tmp_path, run_root=str(runs), method=method, **TINY)
+    run_papermill('train_layered.ipynb', tmp_path, run_root=str(runs), method=method, invert_steps=2 if method == 'perturbgan' else 0, **TINY)
     (run,) = list(runs.iterdir())
     m = json.loads((run / 'metrics.json').read_text())
     assert m['gan_steps'] == 2 and 0 <= m['segmenter']['iou_mean'] <= 1 and 'all foreground' in m['baselines']
-    assert ('nmi_E_x' in m) == (method != 'perturbgan')
+    assert ('nmi_E_x' in m) == (method != 'perturbgan') and ('inversion' in m) == (method == 'perturbgan')
     for f in ('config.json', 'final_samples.png', 'eval_predictions.png', 'losses.png'):
         assert (run / f).exists(), f
 
