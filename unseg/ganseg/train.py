@@ -100,7 +100,9 @@ def train_ganseg(cfg: GANSegConfig, dataset, steps: int, batch: int = 16, run_di
     show = ema.module if ema is not None else G
     models = {'G': G, 'D': D, **({'G_ema': ema} if ema is not None else {})}
     batches = StepBatches(dataset, batch, seed)
-    to_dev = lambda s: batches(s)._replace(image=batches(s).image.to(device)) if device.type != 'cpu' else batches(s)
+    def to_dev(step):
+        b = batches(step)
+        return b._replace(image=b.image.to(device)) if device.type != 'cpu' else b
     tr = Trainer(models, ganseg_phases(G, D, cfg, ema), to_dev,
                  LoopConfig(steps=steps, log_every=log_every, sample_every=sample_every, ckpt_every=ckpt_every, progress=progress),
                  run_dir, config={'ganseg': asdict(cfg), 'steps': steps, 'batch': batch, 'seed': seed},

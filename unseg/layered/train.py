@@ -165,7 +165,9 @@ def train_layered(gcfg: LayeredConfig, tcfg: LayeredTrainConfig, dataset, steps:
     show = ema.module if ema is not None else M.G
     models = {'G': M.G, 'D': M.D, 'E_x': M.E_x, 'E_pi': M.E_pi, 'walk': M.walk, **({'G_ema': ema} if ema else {})}
     sb = StepBatches(dataset, batch, seed)
-    batches = (lambda s: sb(s)._replace(image=sb(s).image.to(device))) if device.type != 'cpu' else sb
+    def batches(step):
+        b = sb(step)
+        return b._replace(image=b.image.to(device)) if device.type != 'cpu' else b
     per_round = max(1, -(-steps // tcfg.rounds))
     tr = Trainer(models, layered_phases(M, tcfg, ema), batches,
                  LoopConfig(steps=min(per_round, steps), log_every=log_every, sample_every=sample_every, ckpt_every=ckpt_every, progress=progress),
