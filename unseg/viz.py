@@ -13,7 +13,8 @@ import matplotlib.pyplot as plt
 from .core import Item, Sample, to_01
 
 # %% auto #0
-__all__ = ['part_palette', 'overlay_mask', 'overlay_parts', 'show_grid', 'save_fig', 'show_items', 'show_sample']
+__all__ = ['part_palette', 'overlay_mask', 'overlay_parts', 'show_grid', 'save_fig', 'show_items', 'show_sample',
+           'sample_grid_hook']
 
 # %% ../nbs/43_viz.ipynb #c005
 def part_palette(n: int) -> torch.Tensor:
@@ -95,3 +96,12 @@ def show_sample(s, n: int = 8, title: str = '', path=None, size: float = 1.6):
     if s.bg is not None: rows.append([to_01(s.bg[i]) for i in range(n)]); names.append('background layer'); kps.append(None)
     if s.fg_rgb is not None: rows.append([to_01(s.fg_rgb[i]) for i in range(n)]); names.append('foreground layer'); kps.append(None)
     return show_grid(rows, names, title=title, keypoints=kps, path=path, size=size)
+
+def sample_grid_hook(G, n: int = 8, seed: int = 0):
+    "A `Trainer` sample hook: `show_sample` of G.sample(n) with fixed noise, saved as samples-<step>.png in the run folder."
+    def hook(step, run_dir):
+        was = G.training; G.eval()
+        s = G.sample(n, torch.Generator().manual_seed(seed))
+        G.train(was)
+        show_sample(s, title=f'step {step}', path=Path(run_dir) / f'samples-{step:06d}.png'); plt.close('all')
+    return hook

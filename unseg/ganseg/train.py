@@ -14,9 +14,10 @@ from ..losses import d_loss, g_loss, r1_penalty, one_centred_penalty
 from ..nn.discriminators import Discriminator
 from .model import GANSegConfig, GANSegGenerator, concentration_loss, area_loss
 from ..train import Trainer, Phase, LoopConfig, StepBatches, EMA, new_run_dir, resolve_resume
+from ..viz import sample_grid_hook
 
 # %% auto #0
-__all__ = ['ganseg_phases', 'build_ganseg', 'ganseg_sample_hook', 'load_generator', 'train_ganseg']
+__all__ = ['ganseg_phases', 'build_ganseg', 'load_generator', 'train_ganseg']
 
 # %% ../../nbs/13_ganseg.train.ipynb #c005
 def ganseg_phases(G: GANSegGenerator, D: nn.Module, cfg: GANSegConfig, ema: Optional[EMA] = None) -> list:
@@ -61,17 +62,6 @@ def build_ganseg(cfg: GANSegConfig, device='cpu'):
     D = Discriminator(cfg.res, cfg.d_ch).to(device)
     return G, D, (EMA(G, cfg.ema) if cfg.ema > 0 else None)
 
-def ganseg_sample_hook(G_show, n: int = 8, seed: int = 0):
-    "A hook that saves a grid of samples with points and masks (fixed noise) as samples-<step>.png."
-    def hook(step, run_dir):
-        from unseg.viz import show_sample
-        import matplotlib.pyplot as plt
-        was = G_show.training; G_show.eval()
-        s = G_show.sample(n, torch.Generator().manual_seed(seed))
-        G_show.train(was)
-        show_sample(s, title=f'step {step}', path=Path(run_dir) / f'samples-{step:06d}.png'); plt.close('all')
-    return hook
-
 def load_generator(path, prefer_ema: bool = True):
     "(G in eval mode, its config, step) from a GANSeg checkpoint file or run folder; the EMA copy when there is one."
     from unseg.train import load_checkpoint
@@ -106,7 +96,7 @@ def train_ganseg(cfg: GANSegConfig, dataset, steps: int, batch: int = 16, run_di
     tr = Trainer(models, ganseg_phases(G, D, cfg, ema), to_dev,
                  LoopConfig(steps=steps, log_every=log_every, sample_every=sample_every, ckpt_every=ckpt_every, progress=progress),
                  run_dir, config={'ganseg': asdict(cfg), 'steps': steps, 'batch': batch, 'seed': seed},
-                 sample_hook=ganseg_sample_hook(show), device=device)
+                 sample_hook=sample_grid_hook(show), device=device)
     ck = resolve_resume(resume) if resume else None
     if ck: tr.resume(ck)
     tr.fit()

@@ -18,10 +18,10 @@ from .model import LayeredConfig, LayeredGenerator
 from .private_code import CodeHead, MaskEncoder, code_nll
 from .equivariance import LatentWalk, equivariance_loss, ramp_weight, moment_reg, discriminator_features
 from ..train import Trainer, Phase, LoopConfig, StepBatches, EMA, resolve_resume
+from ..viz import sample_grid_hook
 
 # %% auto #0
-__all__ = ['PRESETS', 'LayeredTrainConfig', 'preset', 'LayeredModels', 'perturbed_composite', 'layered_phases',
-           'layered_sample_hook', 'train_layered']
+__all__ = ['PRESETS', 'LayeredTrainConfig', 'preset', 'LayeredModels', 'perturbed_composite', 'layered_phases', 'train_layered']
 
 # %% ../../nbs/25_layered.train.ipynb #c005
 @dataclass
@@ -143,16 +143,6 @@ def layered_phases(M: LayeredModels, tcfg: LayeredTrainConfig, ema: Optional[EMA
     return [Phase('D', d_step, optD, [D, M.E_x, M.E_pi]), Phase('G', g_step, optG, [G, M.walk], ema=ema, ema_of=G)]
 
 # %% ../../nbs/25_layered.train.ipynb #c010
-def layered_sample_hook(G_show, n: int = 8, seed: int = 0):
-    "Saves background, foreground, mask and composite rows (fixed noise) as samples-<step>.png."
-    def hook(step, run_dir):
-        from unseg.viz import show_sample
-        import matplotlib.pyplot as plt
-        was = G_show.training; G_show.eval()
-        s = G_show.sample(n, torch.Generator().manual_seed(seed)); G_show.train(was)
-        show_sample(s, title=f'step {step}', path=Path(run_dir) / f'samples-{step:06d}.png'); plt.close('all')
-    return hook
-
 def train_layered(gcfg: LayeredConfig, tcfg: LayeredTrainConfig, dataset, steps: int, batch: int = 16, run_dir=None,
                   device='cpu', seed: int = 0, resume: str = '', seg_steps: int = 300, log_every: int = 50,
                   sample_every: int = 500, ckpt_every: int = 500, progress: bool = True):
@@ -172,7 +162,7 @@ def train_layered(gcfg: LayeredConfig, tcfg: LayeredTrainConfig, dataset, steps:
     tr = Trainer(models, layered_phases(M, tcfg, ema), batches,
                  LoopConfig(steps=min(per_round, steps), log_every=log_every, sample_every=sample_every, ckpt_every=ckpt_every, progress=progress),
                  run_dir, config={'layered': asdict(gcfg), 'train': asdict(tcfg), 'steps': steps, 'batch': batch, 'seed': seed},
-                 sample_hook=layered_sample_hook(show), device=device)
+                 sample_hook=sample_grid_hook(show), device=device)
     ck = resolve_resume(resume) if resume else None
     if ck: tr.resume(ck)
     for k in range(tcfg.rounds):
