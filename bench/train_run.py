@@ -6,7 +6,10 @@
     python bench/train_run.py --method elgan --dataset synthetic --steps 1500                       # ~8 CPU min
     python bench/train_run.py --method perturbgan --dataset weizmann -p perturb none                # an ablation
 
---method is ganseg (nbs/train_ganseg.ipynb) or perturbgan / elgan / ils (nbs/train_layered.ipynb). Any
+    python bench/train_run.py --method partseg --dataset cub --res 64 --steps 1500 -p classes "[1]" -p protocol bbox1.5   # CUB-1
+
+--method is ganseg (nbs/train_ganseg.ipynb), perturbgan / elgan / ils (nbs/train_layered.ipynb) or
+partseg (nbs/train_partseg.ipynb; --seg-steps is ignored). Any
 other notebook parameter can be passed as -p NAME VALUE (YAML-parsed). The executed notebook and the
 run folder go under --out (default runs/bench)."""
 import argparse, json, time
@@ -16,7 +19,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-p.add_argument('--method', default='ganseg', choices=['ganseg', 'perturbgan', 'elgan', 'ils'])
+p.add_argument('--method', default='ganseg', choices=['ganseg', 'perturbgan', 'elgan', 'ils', 'partseg'])
 p.add_argument('--dataset', default='synthetic')
 p.add_argument('--steps', type=int, default=None, help='GAN steps (default: the notebook default)')
 p.add_argument('--seg-steps', type=int, default=800)
@@ -27,9 +30,10 @@ p.add_argument('-p', nargs=2, action='append', default=[], metavar=('NAME', 'VAL
 a = p.parse_args()
 out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
 name = f'{a.method}-{a.dataset}' + (f'-{a.tag}' if a.tag else '')
-nb = 'train_ganseg.ipynb' if a.method == 'ganseg' else 'train_layered.ipynb'
-params = dict(dataset=a.dataset, seg_steps=a.seg_steps, res=a.res, run_root=str(out), run_name=name, progress=False)
-if a.method != 'ganseg': params['method'] = a.method
+nb = {'ganseg': 'train_ganseg.ipynb', 'partseg': 'train_partseg.ipynb'}.get(a.method, 'train_layered.ipynb')
+params = dict(dataset=a.dataset, res=a.res, run_root=str(out), run_name=name, progress=False)
+if a.method != 'partseg': params['seg_steps'] = a.seg_steps
+if a.method not in ('ganseg', 'partseg'): params['method'] = a.method
 if a.steps is not None: params['steps'] = a.steps
 params.update({k: yaml.safe_load(v) for k, v in a.p})
 t = time.perf_counter()
@@ -38,13 +42,14 @@ pm.execute_notebook(str(ROOT / 'nbs' / nb), str(out / f'{name}.ipynb'), paramete
 wall = time.perf_counter() - t
 run = sorted(out.glob(f'*-{name}'))[-1]
 m = json.loads((run / 'metrics.json').read_text())
-print(f"\n{name} at {a.res} px: {m['gan_steps']} GAN steps ({m['gan_seconds']} s) + {m['segmenter_steps']} segmenter steps "
-      f"({m['segmenter_seconds']} s); wall {wall / 60:.1f} min; run folder {run}")
+if a.method == 'partseg': print(f"\n{name} at {a.res} px: {m['steps']} steps ({m['seconds']} s); wall {wall / 60:.1f} min; run folder {run}")
+else: print(f"\n{name} at {a.res} px: {m['gan_steps']} GAN steps ({m['gan_seconds']} s) + {m['segmenter_steps']} segmenter steps "
+           f"({m['segmenter_seconds']} s); wall {wall / 60:.1f} min; run folder {run}")
 rows = ([('segmenter on samples', m['segmenter'])] if 'segmenter' in m else []) + ([('inversion encoder', m['inversion'])] if 'inversion' in m else [])
 rows += list(m.get('baselines', {}).items())
 if rows:
     print(f"{'foreground (' + str(m['eval_images']) + ' images)':32s} {'IoU/img':>8s} {'IoU/set':>8s} {'mIoU':>6s} {'acc':>6s}")
     for k, v in rows: print(f"{k:32s} {v['iou_mean']:8.3f} {v['iou_dataset']:8.3f} {v['miou']:6.3f} {v['accuracy']:6.3f}")
-for k, v in m.get('landmarks', {}).items(): print(f"landmark error ({m.get('landmark_metric')}), {k}: {v:.4f}")
-for k in ('nmi_E_x', 'fid', 'bg_fid'):
+for k, v in m.get('landmarks', {}).items(): print(f"landmark error ({m.get('landmark_metric', 'mean L2 / box w,h')}), {k}: {v:.4f}")
+for k in ('nmi_E_x', 'fid', 'bg_fid', 'part_nmi_on_fg'):
     if k in m: print(f'{k}: {m[k]:.3f}')
