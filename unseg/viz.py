@@ -13,7 +13,7 @@ import matplotlib.pyplot as plt
 from .core import Item, Sample, to_01
 
 # %% auto #0
-__all__ = ['part_palette', 'overlay_mask', 'overlay_parts', 'show_grid', 'save_fig', 'show_items', 'show_sample',
+__all__ = ['part_palette', 'overlay_mask', 'overlay_parts', 'show_grid', 'save_fig', 'show_items', 'show_sample', 'plot_losses',
            'sample_grid_hook']
 
 # %% ../nbs/43_viz.ipynb #c005
@@ -96,6 +96,17 @@ def show_sample(s, n: int = 8, title: str = '', path=None, size: float = 1.6):
     if s.bg is not None: rows.append([to_01(s.bg[i]) for i in range(n)]); names.append('background layer'); kps.append(None)
     if s.fg_rgb is not None: rows.append([to_01(s.fg_rgb[i]) for i in range(n)]); names.append('foreground layer'); kps.append(None)
     return show_grid(rows, names, title=title, keypoints=kps, path=path, size=size)
+
+def plot_losses(stats, keys, path=None, size: float = 2.8):
+    "One small curve per logged key (those present in `stats`, the lines of a run's stats.jsonl)."
+    keys = [k for k in keys if any(k in r for r in stats)]
+    if not keys: return None
+    fig, axs = plt.subplots(1, len(keys), figsize=(size * len(keys), 2.4), squeeze=False)
+    for ax, k in zip(axs[0], keys):
+        ax.plot([r['step'] for r in stats if k in r], [r[k] for r in stats if k in r]); ax.set_title(k, fontsize=9); ax.set_xlabel('step', fontsize=8)
+    fig.tight_layout()
+    if path is not None: save_fig(fig, path)
+    return fig
 
 def sample_grid_hook(G, n: int = 8, seed: int = 0):
     "A `Trainer` sample hook: `show_sample` of G.sample(n) with fixed noise, saved as samples-<step>.png in the run folder."

@@ -63,7 +63,7 @@ def build_ganseg(cfg: GANSegConfig, device='cpu'):
     return G, D, (EMA(G, cfg.ema) if cfg.ema > 0 else None)
 
 def load_generator(path, prefer_ema: bool = True):
-    "(G in eval mode, its config, step) from a GANSeg checkpoint file or run folder; the EMA copy when there is one."
+    "(G in eval mode, its config, step, which copy: 'G_ema' or 'G') from a GANSeg checkpoint file or run folder."
     from unseg.train import load_checkpoint
     p = Path(path)
     if p.is_dir():
@@ -75,11 +75,11 @@ def load_generator(path, prefer_ema: bool = True):
     if 'ganseg' not in state['config']: raise ValueError(f'{p} is not a GANSeg checkpoint (config has {list(state["config"])})')
     cfg = GANSegConfig(**state['config']['ganseg'])
     G = GANSegGenerator(cfg)
-    if prefer_ema and 'G_ema' in state['models']:
-        sd = {k[len('module.'):]: v for k, v in state['models']['G_ema'].items() if k.startswith('module.')}
-    else: sd = state['models']['G']
+    key = 'G_ema' if prefer_ema and 'G_ema' in state['models'] else 'G'
+    sd = state['models'][key]
+    if key == 'G_ema': sd = {k[len('module.'):]: v for k, v in sd.items() if k.startswith('module.')}
     G.load_state_dict(sd)
-    return G.eval(), cfg, state['step']
+    return G.eval(), cfg, state['step'], key
 
 def train_ganseg(cfg: GANSegConfig, dataset, steps: int, batch: int = 16, run_dir=None, device='cpu', seed: int = 0,
                  resume: str = '', log_every: int = 50, sample_every: int = 500, ckpt_every: int = 500, progress: bool = True):
