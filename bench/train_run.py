@@ -25,11 +25,13 @@ p.add_argument('--steps', type=int, default=None, help='GAN steps (default: the 
 p.add_argument('--seg-steps', type=int, default=800)
 p.add_argument('--res', type=int, default=32)
 p.add_argument('--tag', default='', help='suffix for the run name (for ablations)')
+p.add_argument('--name', default='', help='the run name (default METHOD-DATASET[-TAG])')
+p.add_argument('--quiet', action='store_true', help='print only the run folder (for bench/run.py)')
 p.add_argument('--out', default=str(ROOT / 'runs/bench'))
 p.add_argument('-p', nargs=2, action='append', default=[], metavar=('NAME', 'VALUE'))
 a = p.parse_args()
 out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
-name = f'{a.method}-{a.dataset}' + (f'-{a.tag}' if a.tag else '')
+name = a.name or f'{a.method}-{a.dataset}' + (f'-{a.tag}' if a.tag else '')
 nb = {'ganseg': 'train_ganseg.ipynb', 'partseg': 'train_partseg.ipynb'}.get(a.method, 'train_layered.ipynb')
 params = dict(dataset=a.dataset, res=a.res, run_root=str(out), run_name=name, progress=False)
 if a.method != 'partseg': params['seg_steps'] = a.seg_steps
@@ -42,6 +44,7 @@ pm.execute_notebook(str(ROOT / 'nbs' / nb), str(out / f'{name}.ipynb'), paramete
 wall = time.perf_counter() - t
 run = sorted(out.glob(f'*-{name}'))[-1]
 m = json.loads((run / 'metrics.json').read_text())
+if a.quiet: print(run.resolve()); raise SystemExit
 if a.method == 'partseg': print(f"\n{name} at {a.res} px: {m['steps']} steps ({m['seconds']} s); wall {wall / 60:.1f} min; run folder {run}")
 else: print(f"\n{name} at {a.res} px: {m['gan_steps']} GAN steps ({m['gan_seconds']} s) + {m['segmenter_steps']} segmenter steps "
            f"({m['segmenter_seconds']} s); wall {wall / 60:.1f} min; run folder {run}")

@@ -12,7 +12,7 @@ import torch
 
 # %% auto #0
 __all__ = ['seed_everything', 'get_device', 'ParamError', 'check_param', 'check_choice', 'assert_shape', 'to_01', 'to_pm1',
-           'to_uint8', 'Sample', 'Item', 'collate_items']
+           'to_uint8', 'Sample', 'Item', 'collate_items', 'peak_memory']
 
 # %% ../nbs/00_core.ipynb #c006
 def seed_everything(seed: int) -> torch.Generator:
@@ -118,3 +118,14 @@ def collate_items(items: Sequence[Item]) -> Item:
         elif any(v is None for v in vals): raise ValueError(f"Item.{name} is None for some items and not others")
         else: out.append(torch.stack([torch.as_tensor(v) for v in vals]))
     return Item(*out)
+
+# %% ../nbs/00_core.ipynb #d66f2a29
+import resource, sys
+
+def peak_memory() -> dict:
+    "Peak resident memory of this process in MiB (and peak CUDA memory allocated, when a GPU was used)."
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    out = {'peak_rss_mb': round(rss / (1024 * 1024 if sys.platform == 'darwin' else 1024))}
+    if torch.cuda.is_available() and torch.cuda.is_initialized():
+        out['cuda_peak_mb'] = round(torch.cuda.max_memory_allocated() / 2**20)
+    return out

@@ -1,0 +1,328 @@
+"""One benchmark, one results page: every method and preset on the built-in synthetic data, the Weizmann
+horses and CUB50, under one CPU budget and one seed; baselines, published figures and speed beside them.
+
+    make bench                                      # = python bench/run.py: the default budget (see --budget)
+    python bench/run.py --budget 20 --jobs 1        # more CPU minutes per run, one run at a time
+    python bench/run.py --quick                     # every run for a few steps: checks the whole pipeline (~6 min);
+                                                    #   its numbers mean nothing and the page says so
+    python bench/run.py --only ganseg-weizmann partseg-cub1       # some runs; the others stay in results.json
+    python bench/run.py --page-only                 # rebuild docs/results.md and README's table from results.json
+
+How a budget becomes steps: a run of B CPU minutes gets 80% of B for the generative model and 20% for
+the segmenter trained on its samples (the part autoencoder gets all of B), converted to steps with
+REF_SPEED, the steps per second each method ran at on the 2-core reference machine with one thread
+per run. So the same budget gives the same steps on every machine, and, with the same seed and one
+thread per run, the same numbers on the same machine; the page reports the wall time each run took.
+
+Every run is a training notebook executed by papermill (bench/train_run.py does one); its run folder
+(samples, curves, checkpoints, metrics.json) lands under --out. The page is docs/results.md with
+pictures under docs/results/; README.md's table between the `bench:start`/`bench:end` markers is
+rewritten from the same results."""
+import argparse, datetime, json, os, platform, shutil, subprocess, sys, time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Steps per second with one thread per run on the 2-core reference machine (GAN or autoencoder, segmenter).
+# Measured by the 800–2500-step runs of bench/train_run.py recorded in README.md (steps / notebook seconds).
+REF_SPEED = {'ganseg': (1.46, 2.1), 'perturbgan': (3.1, 3.4), 'elgan': (2.06, 3.4), 'ils': (3.1, 3.4), 'partseg': (3.85, None)}
+GAN_SHARE = 0.8
+
+def _runs():
+    "Every run of the suite: name -> (method, dataset, resolution, extra notebook parameters)."
+    R = {}
+    for ds in ('synthetic', 'weizmann', 'cub'): R[f'ganseg-{ds}'] = ('ganseg', ds, 32, {})
+    for m in ('perturbgan', 'elgan', 'ils'):
+        for ds in ('synthetic', 'weizmann'): R[f'{m}-{ds}'] = (m, ds, 32, {})
+    for ds in ('synthetic', 'weizmann'): R[f'partseg-{ds}'] = ('partseg', ds, 64, {})
+    for c in (1, 2, 3): R[f'partseg-cub{c}'] = ('partseg', 'cub', 64, {'classes': [c], 'protocol': 'bbox1.5'})
+    return R
+RUNS = _runs()
+# The layered GANs need masks to be scored, and CUB50 has none: they are not run on it (said on the page).
+
+PUBLISHED = [  # (method, dataset / protocol, metric, value, source, matches a protocol here?)
+    ('partseg', 'CUB-1 (class 1), landmarks', 'error % of box', 18.15, 'partseg paper Table 4', 'partseg-cub1'),
+    ('partseg', 'CUB-2 (class 2), landmarks', 'error % of box', 17.54, 'partseg paper Table 4', 'partseg-cub2'),
+    ('partseg', 'CUB-3 (class 3), landmarks', 'error % of box', 19.40, 'partseg paper Table 4', 'partseg-cub3'),
+    ('SCOPS', 'CUB-1 / 2 / 3, landmarks', 'error % of box', '18.50 / 18.82 / 21.07', 'partseg paper Table 4', 'partseg-cub1..3'),
+    ('ganseg', 'CUB (full, K=8, 128 px)', 'foreground IoU', 0.629, 'GANSeg Table 2', ''),
+    ('ganseg', 'Flowers (K=8, 128 px)', 'foreground IoU', 0.739, 'GANSeg Table 2', ''),
+    ('ganseg', 'CelebA in the wild (K=8)', 'landmark error % of inter-ocular', 12.26, 'GANSeg Table 1', ''),
+    ('ganseg', 'CUB, protocol of Lorenz et al.', 'landmark error % of image edge', 3.23, 'GANSeg §4.4', ''),
+    ('perturbgan', 'CUB (full)', 'mIoU', 0.380, 'GANSeg Table 2 / improved GAN Table 5', ''),
+    ('ils', 'CUB (full, 128 px)', 'foreground IoU / mIoU / NMI', '0.697 / 0.817 / 0.585', 'improved layered GAN Tables 4–5', ''),
+    ('GrabCut', 'CUB (full)', 'foreground IoU', 0.360, 'improved layered GAN Table 5', ''),
+]
+
+def steps_for(method: str, budget: float, quick: bool) -> dict:
+    "Notebook step parameters for a run of `budget` CPU minutes."
+    if quick: return {'steps': 4} if method == 'partseg' else {'steps': 4, 'seg_steps': 4}
+    g, s = REF_SPEED[method]
+    if method == 'partseg': return {'steps': max(10, round(budget * 60 * g, -1))}
+    return {'steps': max(10, round(GAN_SHARE * budget * 60 * g, -1)), 'seg_steps': max(10, round((1 - GAN_SHARE) * budget * 60 * s, -1))}
+
+def run_one(name: str, a, log) -> dict:
+    "Execute one run's notebook in a fresh process with one thread (bench/train_run.py) and read its metrics."
+    method, ds, res, extra = RUNS[name]
+    params = {**steps_for(method, a.budget, a.quick), **extra, 'seed': a.seed, **({'eval_n': 32} if a.quick else {})}
+    cmd = [sys.executable, str(ROOT / 'bench/train_run.py'), '--method', method, '--dataset', ds, '--res', str(res),
+           '--name', name, '--out', str(a.out), '--quiet']
+    for k, v in params.items(): cmd += ['-p', k, json.dumps(v)]
+    env = {**os.environ, 'OMP_NUM_THREADS': str(a.threads), 'MKL_NUM_THREADS': str(a.threads), 'MPLBACKEND': 'Agg'}
+    log(f'start {name}: {params}')
+    t = time.perf_counter()
+    p = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=ROOT)
+    wall = time.perf_counter() - t
+    if p.returncode:
+        log(f'FAILED {name} after {wall:.0f} s:\n{p.stdout[-3000:]}\n{p.stderr[-3000:]}')
+        return {'method': method, 'dataset': ds, 'res': res, 'params': params, 'wall_s': round(wall), 'error': (p.stderr or p.stdout)[-2000:]}
+    run_dir = Path(p.stdout.strip().splitlines()[-1])
+    m = json.loads((run_dir / 'metrics.json').read_text())
+    log(f'done {name} in {wall / 60:.1f} min ({run_dir})')
+    return {'method': method, 'dataset': ds, 'res': res, 'params': params, 'wall_s': round(wall), 'run_dir': str(run_dir.relative_to(ROOT) if run_dir.is_relative_to(ROOT) else run_dir),
+            'budget_min': None if a.quick else a.budget, 'quick': a.quick, 'metrics': m}
+
+# ----------------------------------------------------------------------------------------------- speed
+def measure_speed(quick: bool, log) -> dict:
+    """Training steps/s of every method at 32, 64, 128 px (the notebooks' CPU-default widths, batch 16, all
+    threads), timed as (time of 1 + n steps) − (time of 1 step) so that building and the first step cancel;
+    segmenter (U-Net) inference images/s; ratios to GANSeg at 32 px from the same process and minute."""
+    import torch
+    from unseg.data.synthetic import SyntheticShapes
+    from unseg.ganseg.model import GANSegConfig
+    from unseg.ganseg.train import train_ganseg
+    from unseg.layered.model import LayeredConfig
+    from unseg.layered.train import preset, train_layered
+    from unseg.partseg.model import PartSegConfig, train_partseg
+    from unseg.segment import SegmenterConfig, build_segmenter, predict
+    dev = 'cuda' if torch.cuda.is_available() else 'cpu'
+    ress, n = ((32,), 1) if quick else ((32, 64, 128), 3)
+    def fit(method, res, steps):
+        data = SyntheticShapes(res=res)
+        if method == 'ganseg':
+            train_ganseg(GANSegConfig(res=res, ch=32, emb_dim=32, d_ch=32, start_res=min(8, res)), data, steps, 16, None, dev, progress=False)
+        elif method == 'partseg':
+            train_partseg(PartSegConfig(res=res), data, steps, 16, None, dev, progress=False)
+        else:
+            train_layered(LayeredConfig(res=res, ch=32, d_c=0 if method == 'perturbgan' else 8), preset(method, rounds=1), data, steps, 16, None, dev, progress=False)
+    def sps(method, res):
+        t0 = time.perf_counter(); fit(method, res, 1); t1 = time.perf_counter(); fit(method, res, 1 + n); t2 = time.perf_counter()
+        return n / max(1e-6, (t2 - t1) - (t1 - t0))
+    out = {'device': dev, 'threads': torch.get_num_threads(), 'steps_timed': n, 'train_steps_per_s': {}, 'segmenter_images_per_s': {}}
+    for m in ('ganseg', 'perturbgan', 'elgan', 'ils', 'partseg'):
+        out['train_steps_per_s'][m] = {}
+        for res in ress:
+            out['train_steps_per_s'][m][str(res)] = round(sps(m, res), 3)
+            log(f"speed {m} {res} px: {out['train_steps_per_s'][m][str(res)]} steps/s")
+    for res in ress:
+        net = build_segmenter(SegmenterConfig(mode='parts', n_parts=4)).to(dev)
+        x = torch.randn(64, 3, res, res)
+        predict(net, x[:8])
+        t = time.perf_counter(); k = 0
+        while time.perf_counter() - t < (0.5 if quick else 3): predict(net, x); k += 1
+        out['segmenter_images_per_s'][str(res)] = round(64 * k / (time.perf_counter() - t), 1)
+    ref = out['train_steps_per_s']['ganseg']['32']
+    out['ratio_to_ganseg_32'] = {m: {r: round(v / ref, 2) for r, v in d.items()} for m, d in out['train_steps_per_s'].items()}
+    return out
+
+def measure_baselines(quick: bool, log) -> dict:
+    "The three baselines on the synthetic test set and the Weizmann horses at 32, 64 and 128 px (GrabCut improves with resolution)."
+    from unseg.data.folders import get_dataset
+    from unseg.metrics import baseline_scores
+    out = {}
+    for ds in ('synthetic', 'weizmann'):
+        for res in ((32,) if quick else (32, 64, 128)):
+            d = get_dataset(ds, '', res, split='test' if ds == 'synthetic' else 'train', seed=0, **({'length': 256} if ds == 'synthetic' else {}))
+            b = d.batch(range(len(d)))
+            out.setdefault(ds, {})[str(res)] = {k: {'iou_mean': round(v['iou_mean'], 4), 'iou_dataset': round(v['iou_dataset'], 4), 'miou': round(v['miou'], 4)}
+                                                for k, v in baseline_scores(b.image, b.fg, grabcut_too=True).items()}
+            log(f'baselines {ds} {res} px: ' + ', '.join(f"{k} {v['iou_mean']:.3f}" for k, v in out[ds][str(res)].items()))
+    return out
+
+# ------------------------------------------------------------------------------------------------- page
+def _f(v, pct=False, nd=3):
+    if v is None: return '—'
+    return f'{100 * v:.1f}%' if pct else f'{v:.{nd}f}'
+
+def run_row(name, r):
+    "One table row of a run: what it learned, how long it took."
+    if 'error' in r: return f"| {name} | {r['dataset']} | {r['res']} | failed: see results.json | | | | | | |"
+    m, p = r['metrics'], r['params']
+    fg = m.get('segmenter') or m.get('foreground')
+    lm = m.get('landmarks', {})
+    lm_pred = lm.get('predicted part centres', lm.get('part centres'))
+    steps = f"{m.get('gan_steps', m.get('steps'))}" + (f" + {m['segmenter_steps']}" if 'segmenter_steps' in m else '')
+    extra = ', '.join(f'{k} {m[k]:.3f}' for k in ('nmi_E_x', 'part_nmi_on_fg', 'fid') if k in m)
+    return (f"| {name} | {r['dataset']}{' ' + str(p['classes']) if 'classes' in p else ''} | {r['res']} | {steps} | "
+            f"{_f(fg and fg['iou_mean'])} | {_f(fg and fg['iou_dataset'])} | {_f(fg and fg['miou'])} | "
+            f"{_f(lm_pred, pct=True)} ({_f(lm.get('random centres'), pct=True)}) | {extra or '—'} | "
+            f"{r['wall_s'] / 60:.1f} | {m.get('peak_rss_mb', '—')} |")
+
+HEAD = ("| run | data | px | steps (model + segmenter) | fg IoU / image | fg IoU / set | mIoU | landmark error (random centres) | other | wall min | peak MiB |\n"
+        "|---|---|---|---|---|---|---|---|---|---|---|")
+
+def headline(res: dict) -> str:
+    "The README's table: one row per method, the datasets as columns, the baselines below."
+    runs, lines = res['runs'], []
+    def fg(n):
+        r = runs.get(n, {}); m = r.get('metrics', {}); s = m.get('segmenter') or m.get('foreground')
+        return _f(s['iou_mean']) if s else '—'
+    def lm(n):
+        m = runs.get(n, {}).get('metrics', {}).get('landmarks', {})
+        v = m.get('predicted part centres', m.get('part centres'))
+        return _f(v, pct=True) if v is not None else '—'
+    lines.append('| method | synthetic fg IoU | Weizmann fg IoU | CUB50 landmark error | CUB-1 / 2 / 3 landmark error |')
+    lines.append('|---|---|---|---|---|')
+    for m in ('ganseg', 'perturbgan', 'elgan', 'ils', 'partseg'):
+        cub123 = ' / '.join(lm(f'partseg-cub{c}') for c in (1, 2, 3)) if m == 'partseg' else '—'
+        lines.append(f"| {m} | {fg(m + '-synthetic')} | {fg(m + '-weizmann')} | {lm(m + '-cub') if m == 'ganseg' else '—'} | {cub123} |")
+    b = res.get('baselines', {})
+    for k in ('all foreground', 'centred ellipse (30%)', 'GrabCut (centred box)'):
+        cells = []
+        for ds in ('synthetic', 'weizmann'):
+            d = b.get(ds, {})
+            cells.append(' / '.join(f"{d[r][k]['iou_mean']:.3f}" for r in sorted(d, key=int)) if d else '—')
+        lines.append(f"| *{k}* ({'/'.join(sorted(b.get('weizmann', {}), key=int))} px) | {cells[0]} | {cells[1]} | — | — |")
+    rand = [runs.get(n, {}).get('metrics', {}).get('landmarks', {}).get('random centres') for n in ('ganseg-cub', 'partseg-cub1', 'partseg-cub2', 'partseg-cub3')]
+    lines.append(f"| *random part centres* | — | — | {_f(rand[0], pct=True)} | {' / '.join(_f(v, pct=True) for v in rand[1:])} |")
+    lines.append('| *partseg paper (128 px, 30 epochs)* | — | — | — | 18.15% / 17.54% / 19.40% |')
+    return '\n'.join(lines)
+
+def pictures(res: dict, docs: Path) -> dict:
+    "Copy (downscaled) each run's main picture to docs/results/; returns name -> relative path."
+    from PIL import Image
+    out = {}
+    (docs / 'results').mkdir(parents=True, exist_ok=True)
+    for name, r in res['runs'].items():
+        rd = ROOT / r.get('run_dir', '-')
+        src = next((rd / f for f in ('eval_predictions.png', 'reconstructions.png', 'final_samples.png') if (rd / f).exists()), None)
+        if src is None:        # the run folder is gone (a fresh clone): keep the pictures already on the page
+            for n in (name, name + '-samples'):
+                if (docs / 'results' / f'{n}.jpg').exists(): out[n] = f'results/{n}.jpg'
+            continue
+        im = Image.open(src).convert('RGB'); im.thumbnail((900, 900))
+        im.save(docs / 'results' / f'{name}.jpg', quality=85)
+        out[name] = f'results/{name}.jpg'
+        s = rd / 'final_samples.png'
+        if src.name != 'final_samples.png' and s.exists():
+            im = Image.open(s).convert('RGB'); im.thumbnail((900, 900)); im.save(docs / 'results' / f'{name}-samples.jpg', quality=85)
+            out[name + '-samples'] = f'results/{name}-samples.jpg'
+    return out
+
+def write_page(res: dict, page: Path, readme: Path = None):
+    meta = res['meta']
+    pics = pictures(res, page.parent)
+    L = ['# Benchmark results', '',
+         f"Written by `bench/run.py` on {meta['date']} ({meta['machine']}; torch {meta['torch']}; commit {meta['commit']}).",
+         f"Reproduce: `{meta['command']}` (then `python bench/run.py --page-only` rebuilds this page).", '']
+    if any(r.get('quick') for r in res['runs'].values()):
+        L += ['> **Quick mode**: some runs below trained for a handful of steps to check the pipeline. Their numbers mean nothing.', '']
+    budgets = sorted({r.get('budget_min') for r in res['runs'].values() if r.get('budget_min')})
+    L += ['## Every run', '',
+          f"Each run is one training notebook under the same seed ({meta['seed']}) and CPU budget ({', '.join(map(str, budgets)) or '—'} CPU minutes a run, "
+          f"one thread; {meta['jobs']} run(s) at a time). The budget becomes steps through reference speeds (see `bench/run.py`): "
+          "80% for the generative model, 20% for the U-Net trained on its samples; the part autoencoder gets it all. "
+          "Foreground IoU is the segmenter's (GANs) or the non-background part channels' (partseg), on held-out synthetic images "
+          "or on all 328 horses (trained on them unlabelled, as the papers do). Landmark error: a linear map without bias from "
+          "part centres to keypoints, mean L2 normalised by the box (CUB) or in [-1, 1] units (synthetic), beside part centres "
+          "drawn at random. These are short CPU runs, far from the papers' budgets (tens of thousands of steps on GPUs).", '', HEAD]
+    L += [run_row(n, r) for n, r in sorted(res['runs'].items())]
+    L += ['', 'The layered GANs are not run on CUB50: it has no masks to score them with, and their masks have no parts for landmarks.', '']
+    if res.get('baselines'):
+        L += ['## Baselines', '', 'Mean per-image foreground IoU of predictors that learn nothing, at each resolution '
+              '(GrabCut initialised with a centred box covering 80% of the image).', '',
+              '| data | px | all foreground | centred ellipse (30%) | GrabCut |', '|---|---|---|---|---|']
+        for ds, d in res['baselines'].items():
+            for r, v in sorted(d.items(), key=lambda t: int(t[0])):
+                L.append(f"| {ds} | {r} | {v['all foreground']['iou_mean']:.3f} | {v['centred ellipse (30%)']['iou_mean']:.3f} | {v['GrabCut (centred box)']['iou_mean']:.3f} |")
+        L.append('')
+    L += ['## Published figures (paper scale)', '',
+          "Numbers from the papers themselves, at their resolutions and budgets, on the full datasets unless said. "
+          "Only the CUB-1/2/3 landmark protocol matches a run here (same classes, same keypoints, 1.5× box crops, errors "
+          "normalised by the box), though our CUB50 images are downscaled to 256 px and the runs are far shorter.", '',
+          '| method | data / protocol | metric | published | matching run here |', '|---|---|---|---|---|']
+    for m, d, k, v, src, match in PUBLISHED:
+        here = ''
+        if match and match in res['runs'] and 'metrics' in res['runs'][match]:
+            here = f"{match}: {100 * res['runs'][match]['metrics']['landmarks']['part centres']:.2f}"
+        elif match: here = match
+        L.append(f'| {m} | {d} | {k} | {v} ({src}) | {here or "no matching protocol here (CUB50 has no masks)"} |')
+    sp = res.get('speed')
+    if sp:
+        rs = sorted(next(iter(sp['train_steps_per_s'].values())), key=int)
+        L += ['', '## Speed', '', f"Training steps per second (batch 16, the notebooks' CPU-default widths, {sp['threads']} threads on {sp['device']}, "
+              f"{sp['steps_timed']} timed steps after one), and in brackets the ratio to GANSeg at 32 px measured in the same minute, "
+              "which holds better than the absolute figures on a noisy machine.", '',
+              '| method | ' + ' | '.join(f'{r} px' for r in rs) + ' |', '|---|' + '---|' * len(rs)]
+        for m, d in sp['train_steps_per_s'].items():
+            L.append(f'| {m} | ' + ' | '.join(f"{d[r]:.2f} ({sp['ratio_to_ganseg_32'][m][r]:.2f}×)" for r in rs) + ' |')
+        L.append('| U-Net segmenter inference, images/s | ' + ' | '.join(f"{sp['segmenter_images_per_s'][r]:.0f}" for r in rs) + ' |')
+    if pics:
+        L += ['', '## Pictures', '', 'For each run: predictions beside the ground truth (GANs: the segmenter on held-out images; '
+              'partseg: the exchange reconstructions and part maps), and the generator\'s samples.', '']
+        for name in sorted(n for n in pics if not n.endswith('-samples')):
+            L += [f'### {name}', '', f'![{name}]({pics[name]})', '']
+            if name + '-samples' in pics: L += [f'![{name} samples]({pics[name + "-samples"]})', '']
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text('\n'.join(L) + '\n')
+    if readme is not None and readme.exists():
+        txt = readme.read_text()
+        a, b = '<!-- bench:start -->', '<!-- bench:end -->'
+        if a in txt and b in txt:
+            note = (f"\n*Each run {', '.join(map(str, budgets)) or '?'} CPU minutes, seed {meta['seed']}, {meta['date']}"
+                    f"{'; QUICK MODE: meaningless numbers' if any(r.get('quick') for r in res['runs'].values()) else ''}. "
+                    f"Every run, the speed table and pictures: [docs/results.md](docs/results.md).*\n\n")
+            txt = txt[:txt.index(a) + len(a)] + note + headline(res) + '\n' + txt[txt.index(b):]
+            readme.write_text(txt)
+
+# ------------------------------------------------------------------------------------------------- main
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument('--budget', type=float, default=8, help='CPU minutes per run (default 8: about 75 minutes in all with 2 jobs on 2 cores)')
+    p.add_argument('--quick', action='store_true', help='a few steps per run, to check the pipeline')
+    p.add_argument('--only', nargs='+', default=None, metavar='RUN', help=f"runs to do, of: {' '.join(RUNS)}; 'none' for none")
+    p.add_argument('--jobs', type=int, default=2, help='runs at a time (each with --threads threads)')
+    p.add_argument('--threads', type=int, default=1)
+    p.add_argument('--seed', type=int, default=0)
+    p.add_argument('--no-speed', action='store_true'); p.add_argument('--no-baselines', action='store_true')
+    p.add_argument('--page-only', action='store_true', help='only rebuild the page and the README table from --results')
+    p.add_argument('--out', type=Path, default=ROOT / 'runs/bench-suite')
+    p.add_argument('--results', type=Path, default=ROOT / 'bench/results.json')
+    p.add_argument('--page', type=Path, default=ROOT / 'docs/results.md')
+    p.add_argument('--readme', default=str(ROOT / 'README.md'), help="README to update ('' for none)")
+    a = p.parse_args(argv)
+    only = [] if a.only == ['none'] else a.only or list(RUNS)
+    bad = [n for n in only if n not in RUNS]
+    if bad: p.error(f"--only: unknown run(s) {bad}; the runs are: {' '.join(RUNS)}")
+    if a.budget <= 0: p.error('--budget must be > 0 (CPU minutes per run)')
+    readme = Path(a.readme) if a.readme else None
+    res = json.loads(a.results.read_text()) if a.results.exists() else {'runs': {}}
+    if a.page_only:
+        write_page(res, a.page, readme); print(f'wrote {a.page}'); return res
+    import torch
+    log = lambda s: print(f"[{datetime.datetime.now():%H:%M:%S}] {s}", flush=True)
+    commit = subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], cwd=ROOT, capture_output=True, text=True).stdout.strip() or '?'
+    res['meta'] = {'date': f'{datetime.date.today()}', 'machine': f'{platform.machine()}, {os.cpu_count()} CPU cores', 'torch': torch.__version__,
+                   'commit': commit, 'seed': a.seed, 'jobs': a.jobs, 'threads_per_run': a.threads,
+                   'command': 'python bench/run.py ' + ' '.join(sys.argv[1:] if argv is None else argv)}
+    a.out.mkdir(parents=True, exist_ok=True)
+    t = time.perf_counter()
+    with ThreadPoolExecutor(max(1, a.jobs)) as ex:
+        for name, r in zip(only, ex.map(lambda n: run_one(n, a, log), only)):
+            res['runs'][name] = r
+            a.results.parent.mkdir(parents=True, exist_ok=True)
+            tmp = a.results.with_suffix('.tmp'); tmp.write_text(json.dumps(res, indent=1)); tmp.replace(a.results)
+    log(f'{len(only)} runs in {(time.perf_counter() - t) / 60:.1f} min')
+    if not a.no_baselines: res['baselines'] = measure_baselines(a.quick, log)
+    if not a.no_speed: res['speed'] = measure_speed(a.quick, log)
+    tmp = a.results.with_suffix('.tmp'); tmp.write_text(json.dumps(res, indent=1)); tmp.replace(a.results)
+    write_page(res, a.page, readme)
+    print(headline(res))
+    print(f'\nresults: {a.results}; page: {a.page}')
+    failed = [n for n in only if 'error' in res['runs'][n]]
+    if failed: sys.exit(f'failed runs: {failed} (their errors are in {a.results})')
+    return res
+
+if __name__ == '__main__':
+    main()
