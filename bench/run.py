@@ -59,8 +59,9 @@ def steps_for(method: str, budget: float, quick: bool) -> dict:
     "Notebook step parameters for a run of `budget` CPU minutes."
     if quick: return {'steps': 4} if method == 'partseg' else {'steps': 4, 'seg_steps': 4}
     g, s = REF_SPEED[method]
-    if method == 'partseg': return {'steps': max(10, round(budget * 60 * g, -1))}
-    return {'steps': max(10, round(GAN_SHARE * budget * 60 * g, -1)), 'seg_steps': max(10, round((1 - GAN_SHARE) * budget * 60 * s, -1))}
+    r10 = lambda x: max(10, int(round(x, -1)))
+    if method == 'partseg': return {'steps': r10(budget * 60 * g)}
+    return {'steps': r10(GAN_SHARE * budget * 60 * g), 'seg_steps': r10((1 - GAN_SHARE) * budget * 60 * s)}
 
 def run_one(name: str, a, log) -> dict:
     "Execute one run's notebook in a fresh process with one thread (bench/train_run.py) and read its metrics."
