@@ -155,6 +155,9 @@ def run_row(name, r):
     lm_pred = lm.get('predicted part centres', lm.get('part centres'))
     steps = f"{m.get('gan_steps', m.get('steps'))}" + (f" + {m['segmenter_steps']}" if 'segmenter_steps' in m else '')
     extra = ', '.join(f'{k} {m[k]:.3f}' for k in ('nmi_E_x', 'part_nmi_on_fg', 'fid') if k in m)
+    if 'gen_masks' in m:
+        g = m['gen_masks']
+        extra = (extra + ', ' if extra else '') + f"masks cover {g['mean_cover']:.2f} (all-bg {g['all_background']:.2f}, all-fg {g['all_foreground']:.2f})"
     return (f"| {name} | {r['dataset']}{' ' + str(p['classes']) if 'classes' in p else ''} | {r['res']} | {steps} | "
             f"{_f(fg and fg['iou_mean'])} | {_f(fg and fg['iou_dataset'])} | {_f(fg and fg['miou'])} | "
             f"{_f(lm_pred, pct=True)} ({_f(lm.get('random centres'), pct=True)}) | {extra or '—'} | "
