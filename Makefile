@@ -5,6 +5,7 @@ BIN := $(UNSEG_VENV)/bin
 PY := $(BIN)/python
 REQ_HASH := $(shell sha256sum requirements-ci.txt | cut -c1-16)
 STAMP := $(UNSEG_VENV)/.unseg-req-$(REQ_HASH)
+BENCH_ARGS ?=
 export PYTHONPATH := $(CURDIR):$(PYTHONPATH)
 export MPLBACKEND ?= Agg
 
@@ -50,8 +51,6 @@ export: install
 lab: install
 	$(BIN)/jupyter lab nbs
 
+# Every method on every dataset here under one budget: bench/results.json, docs/results.md and README's table (~80 min).
 bench: install
-	$(PY) bench/synthetic_speed.py
-	$(PY) bench/weizmann_baselines.py
-	$(PY) bench/segmenter_synthetic.py
-	$(PY) bench/ganseg_speed.py
+	$(PY) bench/run.py $(BENCH_ARGS)

@@ -39,6 +39,26 @@ def _runs():
     for c in (1, 2, 3): R[f'partseg-cub{c}'] = ('partseg', 'cub', 64, {'classes': [c], 'protocol': 'bbox1.5'})
     return R
 RUNS = _runs()
+
+# The papers' ablations on the built-in synthetic data (issue 5): name -> (method, dataset, px, switches, what the paper found).
+ABLATIONS = {
+    'perturbgan': ('perturbgan', 'synthetic', 32, {}, 'PerturbGAN (a): the preset'),
+    'perturbgan-no-perturb': ('perturbgan', 'synthetic', 32, {'perturb': 'none'}, 'PerturbGAN Table 1 (b): no shift → masks collapse'),
+    'perturbgan-no-jitter': ('perturbgan', 'synthetic', 32, {'contrast_jitter': False}, 'PerturbGAN Table 1 (d) undone: no background contrast jitter'),
+    'perturbgan-no-crop': ('perturbgan', 'synthetic', 32, {'real_crop': False}, 'PerturbGAN Table 1 (e): real images resized, not cropped'),
+    'perturbgan-size10': ('perturbgan', 'synthetic', 32, {'gamma_size': 10.0}, 'PerturbGAN Table 1 (f): γ1 = 10'),
+    'perturbgan-eta5': ('perturbgan', 'synthetic', 32, {'eta': 0.05}, 'PerturbGAN Table 1 (g): η = 5%'),
+    'elgan-A': ('elgan', 'synthetic', 32, {'perturb': 'shift', 'gamma_r': 0.0, 'gamma_size': 2.0, 'gamma_equi': 0.0}, 'ELGAN Table 3 A: PerturbGAN counterpart (size loss, shift)'),
+    'elgan-B': ('elgan', 'synthetic', 32, {'perturb': 'shift', 'gamma_equi': 0.0}, 'ELGAN Table 3 B: private code recovery instead of the size loss'),
+    'elgan-D': ('elgan', 'synthetic', 32, {'gamma_equi': 0.0}, 'ELGAN Table 3 C+D: + scale and rotation (affine)'),
+    'elgan-E': ('elgan', 'synthetic', 32, {}, 'ELGAN Table 3 E: + equivariance (the preset)'),
+    'ils-size': ('ils', 'synthetic', 32, {'gamma_mi': 0.0, 'gamma_size': 2.0}, 'improved GAN Table 1: size loss instead of MI → "all as background"'),
+    'ils-mi0.1': ('ils', 'synthetic', 32, {'gamma_mi': 0.1}, 'improved GAN Table 1: γ_mi = 0.1 (IoU 0 in the paper)'),
+    'ils': ('ils', 'synthetic', 32, {}, 'improved GAN Table 1: γ_mi = 1 (the preset)'),
+    'ils-mi5': ('ils', 'synthetic', 32, {'gamma_mi': 5.0}, 'improved GAN Table 1: γ_mi = 5'),
+    'ils-no-at': ('ils', 'synthetic', 32, {'rounds': 1}, 'improved GAN Table 3: without alternate training'),
+}
+SUITES = {'main': RUNS, 'ablations': ABLATIONS}
 # The layered GANs need masks to be scored, and CUB50 has none: they are not run on it (said on the page).
 
 PUBLISHED = [  # (method, dataset / protocol, metric, value, source, matches a protocol here?)
@@ -65,10 +85,10 @@ def steps_for(method: str, budget: float, quick: bool) -> dict:
 
 def run_one(name: str, a, log) -> dict:
     "Execute one run's notebook in a fresh process with one thread (bench/train_run.py) and read its metrics."
-    method, ds, res, extra = RUNS[name]
+    method, ds, res, extra = SUITES[a.suite][name][:4]
     params = {**steps_for(method, a.budget, a.quick), **extra, 'seed': a.seed, **({'eval_n': 32} if a.quick else {})}
     cmd = [sys.executable, str(ROOT / 'bench/train_run.py'), '--method', method, '--dataset', ds, '--res', str(res),
-           '--name', name, '--out', str(a.out), '--quiet']
+           '--name', name if a.suite == 'main' else f'ablation-{name}', '--out', str(a.out), '--quiet']
     for k, v in params.items(): cmd += ['-p', k, json.dumps(v)]
     env = {**os.environ, 'OMP_NUM_THREADS': str(a.threads), 'MKL_NUM_THREADS': str(a.threads), 'MPLBACKEND': 'Agg'}
     log(f'start {name}: {params}')
@@ -215,7 +235,7 @@ def pictures(res: dict, docs: Path) -> dict:
     return out
 
 def write_page(res: dict, page: Path, readme: Path = None):
-    meta = res['meta']
+    meta = res.get('meta') or res.get('meta_ablations')
     pics = pictures(res, page.parent)
     L = ['# Benchmark results', '',
          f"Written by `bench/run.py` on {meta['date']} ({meta['machine']}; torch {meta['torch']}; commit {meta['commit']}).",
@@ -233,6 +253,22 @@ def write_page(res: dict, page: Path, readme: Path = None):
           "drawn at random. These are short CPU runs, far from the papers' budgets (tens of thousands of steps on GPUs).", '', HEAD]
     L += [run_row(n, r) for n, r in sorted(res['runs'].items())]
     L += ['', 'The layered GANs are not run on CUB50: it has no masks to score them with, and their masks have no parts for landmarks.', '']
+    if res.get('ablations'):
+        ab, mab = res['ablations'], res.get('meta_ablations', {})
+        bud = sorted({r.get('budget_min') for r in ab.values() if r.get('budget_min')})
+        L += ['## Ablations of the layered GANs (synthetic data, 32 px)', '',
+              f"`python bench/run.py --suite ablations` ({', '.join(map(str, bud)) or '—'} CPU minutes a run, seed {mab.get('seed', '—')}, {mab.get('date', '—')}). "
+              "Each row switches what the papers' ablation tables switch; the paper's finding is in the second column, ours in the rest. "
+              "`cover` is the mean of 256 generated masks; `all-bg` / `all-fg` the fraction of samples whose mask covers under 2% / over 98% "
+              "(the collapses the papers name). Short runs: read directions, not decimals.", '',
+              '| ablation | paper | steps | fg IoU / image | fg IoU / set | cover | all-bg | all-fg | NMI E_x |', '|---|---|---|---|---|---|---|---|---|']
+        for n, r in ab.items():
+            if 'error' in r: L.append(f'| {n} | {ABLATIONS.get(n, ("",) * 5)[4]} | failed | | | | | | |'); continue
+            m = r['metrics']; fg = m.get('segmenter', {}); g = m.get('gen_masks', {})
+            L.append(f"| {n} | {ABLATIONS.get(n, ('',) * 5)[4]} | {m['gan_steps']} + {m['segmenter_steps']} | {_f(fg.get('iou_mean'))} | "
+                     f"{_f(fg.get('iou_dataset'))} | {_f(g.get('mean_cover'), nd=2)} | {_f(g.get('all_background'), nd=2)} | "
+                     f"{_f(g.get('all_foreground'), nd=2)} | {_f(m.get('nmi_E_x'))} |")
+        L.append('')
     if res.get('baselines'):
         L += ['## Baselines', '', 'Mean per-image foreground IoU of predictors that learn nothing, at each resolution '
               '(GrabCut initialised with a centred box covering 80% of the image).', '',
@@ -285,7 +321,9 @@ def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument('--budget', type=float, default=8, help='CPU minutes per run (default 8: about 75 minutes in all with 2 jobs on 2 cores)')
     p.add_argument('--quick', action='store_true', help='a few steps per run, to check the pipeline')
-    p.add_argument('--only', nargs='+', default=None, metavar='RUN', help=f"runs to do, of: {' '.join(RUNS)}; 'none' for none")
+    p.add_argument('--suite', default='main', choices=list(SUITES), help="main: every method and dataset; ablations: the papers' ablations on synthetic data")
+    p.add_argument('--only', nargs='+', default=None, metavar='RUN', help=f"runs to do, of the main suite: {' '.join(RUNS)}; "
+                   f"of the ablations: {' '.join(ABLATIONS)}; 'none' for none")
     p.add_argument('--jobs', type=int, default=2, help='runs at a time (each with --threads threads)')
     p.add_argument('--threads', type=int, default=1)
     p.add_argument('--seed', type=int, default=0)
@@ -296,25 +334,28 @@ def main(argv=None):
     p.add_argument('--page', type=Path, default=ROOT / 'docs/results.md')
     p.add_argument('--readme', default=str(ROOT / 'README.md'), help="README to update ('' for none)")
     a = p.parse_args(argv)
-    only = [] if a.only == ['none'] else a.only or list(RUNS)
-    bad = [n for n in only if n not in RUNS]
-    if bad: p.error(f"--only: unknown run(s) {bad}; the runs are: {' '.join(RUNS)}")
+    suite = SUITES[a.suite]
+    only = [] if a.only == ['none'] else a.only or list(suite)
+    bad = [n for n in only if n not in suite]
+    if bad: p.error(f"--only: unknown run(s) {bad} in the {a.suite} suite; its runs are: {' '.join(suite)}")
     if a.budget <= 0: p.error('--budget must be > 0 (CPU minutes per run)')
     readme = Path(a.readme) if a.readme else None
-    res = json.loads(a.results.read_text()) if a.results.exists() else {'runs': {}}
+    res = json.loads(a.results.read_text()) if a.results.exists() else {}
+    res.setdefault('runs', {}); res.setdefault('ablations', {})
+    key = 'runs' if a.suite == 'main' else 'ablations'
     if a.page_only:
         write_page(res, a.page, readme); print(f'wrote {a.page}'); return res
     import torch
     log = lambda s: print(f"[{datetime.datetime.now():%H:%M:%S}] {s}", flush=True)
     commit = subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], cwd=ROOT, capture_output=True, text=True).stdout.strip() or '?'
-    res['meta'] = {'date': f'{datetime.date.today()}', 'machine': f'{platform.machine()}, {os.cpu_count()} CPU cores', 'torch': torch.__version__,
+    res['meta' if a.suite == 'main' else 'meta_ablations'] = {'date': f'{datetime.date.today()}', 'machine': f'{platform.machine()}, {os.cpu_count()} CPU cores', 'torch': torch.__version__,
                    'commit': commit, 'seed': a.seed, 'jobs': a.jobs, 'threads_per_run': a.threads,
                    'command': 'python bench/run.py ' + ' '.join(sys.argv[1:] if argv is None else argv)}
     a.out.mkdir(parents=True, exist_ok=True)
     t = time.perf_counter()
     with ThreadPoolExecutor(max(1, a.jobs)) as ex:
         for name, r in zip(only, ex.map(lambda n: run_one(n, a, log), only)):
-            res['runs'][name] = r
+            res[key][name] = r
             a.results.parent.mkdir(parents=True, exist_ok=True)
             tmp = a.results.with_suffix('.tmp'); tmp.write_text(json.dumps(res, indent=1)); tmp.replace(a.results)
     log(f'{len(only)} runs in {(time.perf_counter() - t) / 60:.1f} min')
@@ -324,7 +365,7 @@ def main(argv=None):
     write_page(res, a.page, readme)
     print(headline(res))
     print(f'\nresults: {a.results}; page: {a.page}')
-    failed = [n for n in only if 'error' in res['runs'][n]]
+    failed = [n for n in only if 'error' in res[key][n]]
     if failed: sys.exit(f'failed runs: {failed} (their errors are in {a.results})')
     return res
 
