@@ -12,7 +12,7 @@ import torch
 
 # %% auto #0
 __all__ = ['seed_everything', 'get_device', 'ParamError', 'check_param', 'check_choice', 'assert_shape', 'to_01', 'to_pm1',
-           'to_uint8', 'Sample', 'Item', 'collate_items', 'peak_memory']
+           'to_uint8', 'Sample', 'Item', 'collate_items', 'peak_memory', 'shared_parameter_pairs']
 
 # %% ../nbs/00_core.ipynb #c006
 def seed_everything(seed: int) -> torch.Generator:
@@ -129,3 +129,14 @@ def peak_memory() -> dict:
     if torch.cuda.is_available() and torch.cuda.is_initialized():
         out['cuda_peak_mb'] = round(torch.cuda.max_memory_allocated() / 2**20)
     return out
+
+# %% ../nbs/00_core.ipynb #14ea4965
+def shared_parameter_pairs(model: torch.nn.Module) -> list:
+    "Pairs of module names that hold the same parameter tensor (should be empty)."
+    seen, pairs = {}, []
+    for name, mod in model.named_modules(remove_duplicate=False):
+        for pn, p in mod.named_parameters(recurse=False):
+            key = id(p)
+            if key in seen and seen[key] != f'{name}.{pn}': pairs.append((seen[key], f'{name}.{pn}'))
+            else: seen.setdefault(key, f'{name}.{pn}')
+    return pairs

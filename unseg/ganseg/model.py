@@ -16,7 +16,7 @@ from .masks import MaskGenerator, levels_for, HEATMAPS
 
 # %% auto #0
 __all__ = ['GANSegConfig', 'resample_to_grid', 'ForegroundGenerator', 'BackgroundGenerator', 'GANSegOutput', 'GANSegGenerator',
-           'move_part', 'concentration_loss', 'area_loss', 'shared_parameter_pairs']
+           'move_part', 'concentration_loss', 'area_loss']
 
 # %% ../../nbs/12_ganseg.model.ipynb #c005
 @dataclass
@@ -212,14 +212,3 @@ def concentration_loss(masks_full: torch.Tensor, centres: torch.Tensor, res: int
 def area_loss(masks_full: torch.Tensor, heat_full: torch.Tensor) -> torch.Tensor:
     "Eq. 17: Σ_k max(0, Σ_p H_k − Σ_p M_k) in pixels, batch mean."
     return F.relu(heat_full.sum((2, 3)) - masks_full[:, 1:].sum((2, 3))).sum(1).mean()
-
-# %% ../../nbs/12_ganseg.model.ipynb #c023
-def shared_parameter_pairs(model: nn.Module) -> list:
-    "Pairs of module names that hold the same parameter tensor (should be empty)."
-    seen, pairs = {}, []
-    for name, mod in model.named_modules(remove_duplicate=False):
-        for pn, p in mod.named_parameters(recurse=False):
-            key = id(p)
-            if key in seen and seen[key] != f'{name}.{pn}': pairs.append((seen[key], f'{name}.{pn}'))
-            else: seen.setdefault(key, f'{name}.{pn}')
-    return pairs
