@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 # Steps per second with one thread per run on the 2-core reference machine (GAN or autoencoder, segmenter).
-# Measured by the 800–2500-step runs of bench/train_run.py recorded in README.md (steps / notebook seconds).
-REF_SPEED = {'ganseg': (1.46, 2.1), 'perturbgan': (3.1, 3.4), 'elgan': (2.06, 3.4), 'ils': (3.1, 3.4), 'partseg': (3.85, None)}
+# Measured as steps / notebook seconds in the first full `make bench` (2026-11-22), two runs at a time with one thread each.
+REF_SPEED = {'ganseg': (1.46, 2.1), 'perturbgan': (3.1, 3.4), 'elgan': (2.03, 3.5), 'ils': (3.1, 3.5), 'partseg': (2.2, None)}
 GAN_SHARE = 0.8
 
 def _runs():
@@ -239,7 +239,8 @@ def write_page(res: dict, page: Path, readme: Path = None):
     pics = pictures(res, page.parent)
     L = ['# Benchmark results', '',
          f"Written by `bench/run.py` on {meta['date']} ({meta['machine']}; torch {meta['torch']}; commit {meta['commit']}).",
-         f"Reproduce: `{meta['command']}` (then `python bench/run.py --page-only` rebuilds this page).", '']
+         f"Reproduce: `{meta.get('full_command') or 'python bench/run.py'}` (the last command was `{meta['command']}`; "
+         "`python bench/run.py --page-only` rebuilds this page from `bench/results.json`).", '']
     if any(r.get('quick') for r in res['runs'].values()):
         L += ['> **Quick mode**: some runs below trained for a handful of steps to check the pipeline. Their numbers mean nothing.', '']
     budgets = sorted({r.get('budget_min') for r in res['runs'].values() if r.get('budget_min')})
@@ -348,9 +349,11 @@ def main(argv=None):
     import torch
     log = lambda s: print(f"[{datetime.datetime.now():%H:%M:%S}] {s}", flush=True)
     commit = subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], cwd=ROOT, capture_output=True, text=True).stdout.strip() or '?'
-    res['meta' if a.suite == 'main' else 'meta_ablations'] = {'date': f'{datetime.date.today()}', 'machine': f'{platform.machine()}, {os.cpu_count()} CPU cores', 'torch': torch.__version__,
+    mk = 'meta' if a.suite == 'main' else 'meta_ablations'
+    res[mk] = {'date': f'{datetime.date.today()}', 'machine': f'{platform.machine()}, {os.cpu_count()} CPU cores', 'torch': torch.__version__,
                    'commit': commit, 'seed': a.seed, 'jobs': a.jobs, 'threads_per_run': a.threads,
-                   'command': 'python bench/run.py ' + ' '.join(sys.argv[1:] if argv is None else argv)}
+                   'command': 'python bench/run.py ' + ' '.join(sys.argv[1:] if argv is None else argv),
+                   'full_command': (res.get(mk) or {}).get('full_command', '') if a.only else 'python bench/run.py ' + ' '.join(sys.argv[1:] if argv is None else argv)}
     a.out.mkdir(parents=True, exist_ok=True)
     t = time.perf_counter()
     with ThreadPoolExecutor(max(1, a.jobs)) as ex:
