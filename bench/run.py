@@ -66,13 +66,14 @@ PUBLISHED = [  # (method, dataset / protocol, metric, value, source, matches a p
     ('partseg', 'CUB-2 (class 2), landmarks', 'error % of box', 17.54, 'partseg paper Table 4', 'partseg-cub2'),
     ('partseg', 'CUB-3 (class 3), landmarks', 'error % of box', 19.40, 'partseg paper Table 4', 'partseg-cub3'),
     ('SCOPS', 'CUB-1 / 2 / 3, landmarks', 'error % of box', '18.50 / 18.82 / 21.07', 'partseg paper Table 4', 'partseg-cub1..3'),
-    ('ganseg', 'CUB (full, K=8, 128 px)', 'foreground IoU', 0.629, 'GANSeg Table 2', ''),
-    ('ganseg', 'Flowers (K=8, 128 px)', 'foreground IoU', 0.739, 'GANSeg Table 2', ''),
-    ('ganseg', 'CelebA in the wild (K=8)', 'landmark error % of inter-ocular', 12.26, 'GANSeg Table 1', ''),
-    ('ganseg', 'CUB, protocol of Lorenz et al.', 'landmark error % of image edge', 3.23, 'GANSeg §4.4', ''),
-    ('perturbgan', 'CUB (full)', 'mIoU', 0.380, 'GANSeg Table 2 / improved GAN Table 5', ''),
-    ('ils', 'CUB (full, 128 px)', 'foreground IoU / mIoU / NMI', '0.697 / 0.817 / 0.585', 'improved layered GAN Tables 4–5', ''),
-    ('GrabCut', 'CUB (full)', 'foreground IoU', 0.360, 'improved layered GAN Table 5', ''),
+    ('ganseg', 'CUB (full, K=8, 128 px)', 'foreground IoU', 0.629, 'GANSeg Table 2', '-CUB50 has no masks'),
+    ('ganseg', 'Flowers (K=8, 128 px)', 'foreground IoU', 0.739, 'GANSeg Table 2', '-Flowers is not in shared/data'),
+    ('ganseg', 'CelebA in the wild (K=8)', 'landmark error % of inter-ocular', 12.26, 'GANSeg Table 1', '-CelebA is not in shared/data'),
+    ('ganseg', 'CUB, protocol of Lorenz et al.', 'landmark error % of image edge', 3.23, 'GANSeg §4.4',
+     '-other protocol (ganseg-cub here: all 50 classes, 32 px, error / box)'),
+    ('perturbgan', 'CUB (full)', 'mIoU', 0.380, 'GANSeg Table 2 / improved GAN Table 5', '-CUB50 has no masks'),
+    ('ils', 'CUB (full, 128 px)', 'foreground IoU / mIoU / NMI', '0.697 / 0.817 / 0.585', 'improved layered GAN Tables 4–5', '-CUB50 has no masks'),
+    ('GrabCut', 'CUB (full)', 'foreground IoU', 0.360, 'improved layered GAN Table 5', '-CUB50 has no masks'),
 ]
 
 def steps_for(method: str, budget: float, quick: bool) -> dict:
@@ -252,7 +253,7 @@ def write_page(res: dict, page: Path, readme: Path = None):
           "or on all 328 horses (trained on them unlabelled, as the papers do). Landmark error: a linear map without bias from "
           "part centres to keypoints, mean L2 normalised by the box (CUB) or in [-1, 1] units (synthetic), beside part centres "
           "drawn at random. These are short CPU runs, far from the papers' budgets (tens of thousands of steps on GPUs).", '', HEAD]
-    L += [run_row(n, r) for n, r in sorted(res['runs'].items())]
+    L += [run_row(n, res['runs'][n]) for n in [*[n for n in RUNS if n in res['runs']], *sorted(set(res['runs']) - set(RUNS))]]
     L += ['', 'The layered GANs are not run on CUB50: it has no masks to score them with, and their masks have no parts for landmarks.', '']
     if res.get('ablations'):
         ab, mab = res['ablations'], res.get('meta_ablations', {})
@@ -263,10 +264,15 @@ def write_page(res: dict, page: Path, readme: Path = None):
               "`cover` is the mean of 256 generated masks; `all-bg` / `all-fg` the fraction of samples whose mask covers under 2% / over 98% "
               "(the collapses the papers name). Short runs: read directions, not decimals.", '',
               '| ablation | paper | steps | fg IoU / image | fg IoU / set | cover | all-bg | all-fg | NMI E_x |', '|---|---|---|---|---|---|---|---|---|']
-        for n, r in ab.items():
+        rows = []
+        for n, (meth, ds, px, sw, _) in ABLATIONS.items():     # a preset without switches is the main suite's run, when that exists
+            if n in ab: rows.append((n, ab[n]))
+            elif not sw and f'{meth}-{ds}' in res['runs'] and 'metrics' in res['runs'][f'{meth}-{ds}']:
+                rows.append((f'{n} (= main run {meth}-{ds})', res['runs'][f'{meth}-{ds}']))
+        for n, r in rows:
             if 'error' in r: L.append(f'| {n} | {ABLATIONS.get(n, ("",) * 5)[4]} | failed | | | | | | |'); continue
             m = r['metrics']; fg = m.get('segmenter', {}); g = m.get('gen_masks', {})
-            L.append(f"| {n} | {ABLATIONS.get(n, ('',) * 5)[4]} | {m['gan_steps']} + {m['segmenter_steps']} | {_f(fg.get('iou_mean'))} | "
+            L.append(f"| {n} | {ABLATIONS.get(n.split(' ')[0], ('',) * 5)[4]} | {m['gan_steps']} + {m['segmenter_steps']} | {_f(fg.get('iou_mean'))} | "
                      f"{_f(fg.get('iou_dataset'))} | {_f(g.get('mean_cover'), nd=2)} | {_f(g.get('all_background'), nd=2)} | "
                      f"{_f(g.get('all_foreground'), nd=2)} | {_f(m.get('nmi_E_x'))} |")
         L.append('')
@@ -284,11 +290,11 @@ def write_page(res: dict, page: Path, readme: Path = None):
           "normalised by the box), though our CUB50 images are downscaled to 256 px and the runs are far shorter.", '',
           '| method | data / protocol | metric | published | matching run here |', '|---|---|---|---|---|']
     for m, d, k, v, src, match in PUBLISHED:
-        here = ''
-        if match and match in res['runs'] and 'metrics' in res['runs'][match]:
+        if match.startswith('-'): here = 'none: ' + match[1:]
+        elif match in res['runs'] and 'metrics' in res['runs'][match]:
             here = f"{match}: {100 * res['runs'][match]['metrics']['landmarks']['part centres']:.2f}"
-        elif match: here = match
-        L.append(f'| {m} | {d} | {k} | {v} ({src}) | {here or "no matching protocol here (CUB50 has no masks)"} |')
+        else: here = match
+        L.append(f'| {m} | {d} | {k} | {v} ({src}) | {here} |')
     sp = res.get('speed')
     if sp:
         rs = sorted(next(iter(sp['train_steps_per_s'].values())), key=int)
@@ -362,6 +368,7 @@ def main(argv=None):
             a.results.parent.mkdir(parents=True, exist_ok=True)
             tmp = a.results.with_suffix('.tmp'); tmp.write_text(json.dumps(res, indent=1)); tmp.replace(a.results)
     log(f'{len(only)} runs in {(time.perf_counter() - t) / 60:.1f} min')
+    if a.suite != 'main': a.no_baselines = a.no_speed = True      # those belong to the main suite
     if not a.no_baselines: res['baselines'] = measure_baselines(a.quick, log)
     if not a.no_speed: res['speed'] = measure_speed(a.quick, log)
     tmp = a.results.with_suffix('.tmp'); tmp.write_text(json.dumps(res, indent=1)); tmp.replace(a.results)
