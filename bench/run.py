@@ -108,8 +108,9 @@ def run_one(name: str, a, log) -> dict:
 # ----------------------------------------------------------------------------------------------- speed
 def measure_speed(quick: bool, log) -> dict:
     """Training steps/s of every method at 32, 64, 128 px (the notebooks' CPU-default widths, batch 16, all
-    threads), timed as (time of 1 + n steps) − (time of 1 step) so that building and the first step cancel;
-    segmenter (U-Net) inference images/s; ratios to GANSeg at 32 px from the same process and minute."""
+    threads), timed as (time of 1 + n steps) − (time of 1 step) after an untimed warm-up run, so that building
+    the models, first-call costs and the first step cancel; segmenter (U-Net) inference images/s; ratios to
+    GANSeg at 32 px from the same process and minute."""
     import torch
     from unseg.data.synthetic import SyntheticShapes
     from unseg.ganseg.model import GANSegConfig
@@ -119,7 +120,8 @@ def measure_speed(quick: bool, log) -> dict:
     from unseg.partseg.model import PartSegConfig, train_partseg
     from unseg.segment import SegmenterConfig, build_segmenter, predict
     dev = 'cuda' if torch.cuda.is_available() else 'cpu'
-    ress, n = ((32,), 1) if quick else ((32, 64, 128), 3)
+    ress = (32,) if quick else (32, 64, 128)
+    n_for = (lambda res: 2) if quick else (lambda res: {32: 12, 64: 6}.get(res, 3))
     def fit(method, res, steps):
         data = SyntheticShapes(res=res)
         if method == 'ganseg':
@@ -128,10 +130,15 @@ def measure_speed(quick: bool, log) -> dict:
             train_partseg(PartSegConfig(res=res), data, steps, 16, None, dev, progress=False)
         else:
             train_layered(LayeredConfig(res=res, ch=32, d_c=0 if method == 'perturbgan' else 8), preset(method, rounds=1), data, steps, 16, None, dev, progress=False)
+        if dev == 'cuda': torch.cuda.synchronize()
     def sps(method, res):
+        n = n_for(res)
+        fit(method, res, 1)                                               # warm-up: lazy imports, weights files, allocator
         t0 = time.perf_counter(); fit(method, res, 1); t1 = time.perf_counter(); fit(method, res, 1 + n); t2 = time.perf_counter()
-        return n / max(1e-6, (t2 - t1) - (t1 - t0))
-    out = {'device': dev, 'threads': torch.get_num_threads(), 'steps_timed': n, 'train_steps_per_s': {}, 'segmenter_images_per_s': {}}
+        dt = (t2 - t1) - (t1 - t0)
+        if dt <= 0: raise RuntimeError(f'speed of {method} at {res} px: {n} extra steps took no time ({t1 - t0:.2f} s vs {t2 - t1:.2f} s); raise n')
+        return n / dt
+    out = {'device': dev, 'threads': torch.get_num_threads(), 'steps_timed': {str(r): n_for(r) for r in ress}, 'train_steps_per_s': {}, 'segmenter_images_per_s': {}}
     for m in ('ganseg', 'perturbgan', 'elgan', 'ils', 'partseg'):
         out['train_steps_per_s'][m] = {}
         for res in ress:
@@ -299,7 +306,7 @@ def write_page(res: dict, page: Path, readme: Path = None):
     if sp:
         rs = sorted(next(iter(sp['train_steps_per_s'].values())), key=int)
         L += ['', '## Speed', '', f"Training steps per second (batch 16, the notebooks' CPU-default widths, {sp['threads']} threads on {sp['device']}, "
-              f"{sp['steps_timed']} timed steps after one), and in brackets the ratio to GANSeg at 32 px measured in the same minute, "
+              f"{', '.join(f'{v} timed steps at {r} px' for r, v in sp['steps_timed'].items()) if isinstance(sp['steps_timed'], dict) else sp['steps_timed']} after a warm-up run and one untimed step), and in brackets the ratio to GANSeg at 32 px measured in the same minute, "
               "which holds better than the absolute figures on a noisy machine.", '',
               '| method | ' + ' | '.join(f'{r} px' for r in rs) + ' |', '|---|' + '---|' * len(rs)]
         for m, d in sp['train_steps_per_s'].items():
