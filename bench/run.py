@@ -248,7 +248,7 @@ def write_page(res: dict, page: Path, readme: Path = None):
     meta = res.get('meta') or res.get('meta_ablations')
     pics = pictures(res, page.parent)
     L = ['# Benchmark results', '',
-         f"Written by `bench/run.py` on {meta['date']} ({meta['machine']}; torch {meta['torch']}; commit {meta['commit']}).",
+         f"Written by `bench/run.py` on {meta['date']} ({meta['machine']}; torch {meta['torch']}; last command at commit {meta['commit']}).",
          f"Reproduce: `{meta.get('full_command') or 'python bench/run.py'}` (the last command was `{meta['command']}`; "
          "`python bench/run.py --page-only` rebuilds this page from `bench/results.json`).", '']
     if any(r.get('quick') for r in res['runs'].values()):
