@@ -30,7 +30,7 @@ p.add_argument('--quiet', action='store_true', help='print only the run folder (
 p.add_argument('--out', default=str(ROOT / 'runs/bench'))
 p.add_argument('-p', nargs=2, action='append', default=[], metavar=('NAME', 'VALUE'))
 a = p.parse_args()
-out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
+out = Path(a.out).resolve(); out.mkdir(parents=True, exist_ok=True)   # absolute: the notebook runs with cwd nbs/
 name = a.name or f'{a.method}-{a.dataset}' + (f'-{a.tag}' if a.tag else '')
 nb = {'ganseg': 'train_ganseg.ipynb', 'partseg': 'train_partseg.ipynb'}.get(a.method, 'train_layered.ipynb')
 params = dict(dataset=a.dataset, res=a.res, run_root=str(out), run_name=name, progress=False)
