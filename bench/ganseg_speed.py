@@ -2,8 +2,8 @@
 
     python bench/ganseg_speed.py [--batch 16] [--steps 5] [--res 32 64 128]
 
-Default width: the CPU notebook defaults (ch 32, start 8 px); paper width: ch 64, emb 64, D width 64,
-start 32 px with two blocks there (appendix B.4). Timed over --steps steps after two warm-up steps."""
+Default width: the CPU notebook defaults (ch 32, SPADE convs 32, start 8 px); paper width: ch 64, emb 64, D width 64,
+SPADE convs 128 (released code), start 32 px with two blocks there (appendix B.4). Timed over --steps steps after two warm-up steps."""
 import argparse, time
 import torch
 from unseg.ganseg.model import GANSegConfig
@@ -20,7 +20,7 @@ print(f'torch {torch.__version__} on {dev}, {torch.get_num_threads()} threads, b
 print(f"{'res':>4s} {'width':8s} {'G params':>9s} {'steps/s':>8s}")
 for res in a.res:
     for name, kw in (('default', dict(ch=32, emb_dim=32, d_ch=32, start_res=min(8, res))),
-                     ('paper', dict(ch=64, emb_dim=64, d_ch=64, start_res=min(32, res), n_start_blocks=2, margin=10))):
+                     ('paper', dict(ch=64, emb_dim=64, d_ch=64, spade_hidden=128, start_res=min(32, res), n_start_blocks=2, margin=10))):
         cfg = GANSegConfig(res=res, gp_every=4, **kw)
         G, D, ema = build_ganseg(cfg, dev)
         phases = ganseg_phases(G, D, cfg, ema)

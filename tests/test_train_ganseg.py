@@ -23,7 +23,8 @@ def test_train_ganseg_tiny_then_resume(tmp_path):
 
 
 @pytest.mark.parametrize('bad,where', [({'dataset': 'mnist'}, '`dataset`'), ({'steps': -3}, '`steps`'),
-                                       ({'res': 48}, '`res`'), ({'ablation': 'no_gan'}, '`ablation`')])
+                                       ({'res': 48}, '`res`'), ({'ablation': 'no_gan'}, '`ablation`'),
+                                       ({'mask_losses_on': 'frame'}, '`mask_losses_on`'), ({'reg_every': 0}, '`reg_every`')])
 def test_train_ganseg_bad_parameter_fails_before_training(tmp_path, bad, where):
     with pytest.raises(PapermillExecutionError) as e:
         run_papermill('train_ganseg.ipynb', tmp_path, run_root=str(tmp_path / 'runs'), **{**TINY, **bad})

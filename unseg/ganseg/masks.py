@@ -46,13 +46,13 @@ class MaskOutput(NamedTuple):
 class MaskGenerator(nn.Module):
     "Points and embeddings → K+1 masks (softmax; channel 0 background) on a margin grid."
     def __init__(self, n_parts: int, n_points: int, emb_dim: int, ch: int, levels: List[int], margin: int,
-                 heatmap: str = 'cone', fixed_sigma: float = 0.0, use_points: bool = True):
+                 heatmap: str = 'cone', fixed_sigma: float = 0.0, use_points: bool = True, spade_hidden: int = 64):
         super().__init__()
         if heatmap not in HEATMAPS: raise ValueError(f'heatmap must be one of {HEATMAPS}, got {heatmap!r}')
         self.n_parts, self.levels, self.margin, self.heatmap, self.fixed_sigma, self.use_points = n_parts, levels, margin, heatmap, fixed_sigma, use_points
         if use_points:
             self.pe = RelativePosEncoding(n_points, ch)
-            self.blocks = nn.ModuleList([SPADEResBlock(ch, ch, emb_dim) for _ in levels])
+            self.blocks = nn.ModuleList([SPADEResBlock(ch, ch, emb_dim, spade_hidden) for _ in levels])
         else:
             r0 = levels[0] + 2 * margin
             self.const = nn.Parameter(torch.randn(1, ch, r0, r0))

@@ -29,6 +29,7 @@ class GANSegConfig:
     emb_dim: int = 32              # D_emb
     ch: int = 32                   # feature channels of the mask, fg and bg generators
     hidden: int = 256              # MLP width
+    spade_hidden: int = 32         # hidden channels of each SPADE's style convs (released code: 128)
     start_res: int = 8             # resolution of the first block (paper at 128 px: 32)
     n_start_blocks: int = 1        # blocks at start_res (paper at 128 px: 2 → 32, 32, 64, 128)
     margin: int = -1               # margin in pixels (-1: 10 px at a 32² start, scaled: margin_for)
@@ -49,6 +50,8 @@ class GANSegConfig:
     c_con: float = 1.25            # λ_con = C_con · K (eq. 26); CUB/CelebA 1.25, Taichi 3, Flowers 3.75
     lambda_con: float = -1.0       # explicit λ_con (-1: C_con · K); 0 disables the concentration loss
     lambda_area: float = 1.0       # λ_area (Table 4); 0 disables the area loss
+    reg_every: int = 2             # concentration and area losses on every N-th G step (released code: 2; 1: every step)
+    mask_losses_on: str = 'image'  # masks in the losses: 'image' (cropped, released code) or 'margin' (the whole margin grid)
     # optimisation (appendix B.4)
     lr_g: float = 1e-4
     lr_d: float = 4e-4
@@ -65,6 +68,9 @@ class GANSegConfig:
         check_choice('heatmap', self.heatmap, HEATMAPS); check_choice('loss', self.loss, ['ns', 'hinge', 'wgan'])
         check_choice('gp', self.gp, ['one_centred', 'r1', 'none'])
         check_param('ch', self.ch, self.ch >= 2 and self.ch % 2 == 0, 'must be even')
+        check_choice('mask_losses_on', self.mask_losses_on, ['image', 'margin'])
+        check_param('spade_hidden', self.spade_hidden, self.spade_hidden >= 1, 'must be >= 1')
+        check_param('reg_every', self.reg_every, isinstance(self.reg_every, int) and self.reg_every >= 1, 'must be an int >= 1')
         levels_for(self.res, self.start_res, self.n_start_blocks)
 
     @property
@@ -79,7 +85,7 @@ class GANSegConfig:
         K = {'celeba_wild': 8, 'cub': 8, 'taichi': 8, 'flowers': 8}
         check_choice('dataset', dataset, list(c_con))
         base = dict(res=128, start_res=32, n_start_blocks=2, margin=10, ch=64, emb_dim=64, n_parts=K[dataset], c_con=c_con[dataset],
-                    gp_every=16, d_ch=64, bg_horizontal_only=dataset == 'taichi')
+                    gp_every=16, d_ch=64, spade_hidden=128, reg_every=2, bg_horizontal_only=dataset == 'taichi')
         return cls(**{**base, **kw})
 
 # %% ../../nbs/12_ganseg.model.ipynb #c008
@@ -92,11 +98,11 @@ def resample_to_grid(x: torch.Tensor, res_x: int, margin: int, res: int) -> torc
 
 class ForegroundGenerator(nn.Module):
     "W_fg = Σ_k M_k w_k conditions SPADE ResBlocks started from the encoding of the part centres."
-    def __init__(self, n_parts: int, emb_dim: int, ch: int, levels, margin: int, with_bg_channel: bool = False):
+    def __init__(self, n_parts: int, emb_dim: int, ch: int, levels, margin: int, with_bg_channel: bool = False, spade_hidden: int = 64):
         super().__init__()
         self.levels, self.margin, self.with_bg = levels, margin, with_bg_channel
         self.pe = RelativePosEncoding(n_parts, ch)
-        self.blocks = nn.ModuleList([SPADEResBlock(ch, ch, emb_dim) for _ in levels])
+        self.blocks = nn.ModuleList([SPADEResBlock(ch, ch, emb_dim, spade_hidden) for _ in levels])
         if with_bg_channel: self.w_bg = nn.Parameter(torch.randn(emb_dim))   # embedding of the background mask channel
 
     def forward(self, pts: Points, masks: torch.Tensor) -> torch.Tensor:
@@ -149,8 +155,8 @@ class GANSegGenerator(nn.Module):
         lv, m = levels_for(cfg.res, cfg.start_res, cfg.n_start_blocks), cfg.margin_px
         self.levels, self.margin = lv, m
         self.points = PointGenerator(cfg.z_dim, cfg.n_parts, cfg.n_per, cfg.emb_dim, cfg.hidden, 4, cfg.point_temperature, cfg.init_spread, cfg.init_part_size)
-        self.masks = MaskGenerator(cfg.n_parts, cfg.n_parts * cfg.n_per, cfg.emb_dim, cfg.ch, lv, m, cfg.heatmap, cfg.fixed_sigma, cfg.use_points)
-        self.fg = ForegroundGenerator(cfg.n_parts, cfg.emb_dim, cfg.ch, lv, m, with_bg_channel=not cfg.separate_bg)
+        self.masks = MaskGenerator(cfg.n_parts, cfg.n_parts * cfg.n_per, cfg.emb_dim, cfg.ch, lv, m, cfg.heatmap, cfg.fixed_sigma, cfg.use_points, cfg.spade_hidden)
+        self.fg = ForegroundGenerator(cfg.n_parts, cfg.emb_dim, cfg.ch, lv, m, with_bg_channel=not cfg.separate_bg, spade_hidden=cfg.spade_hidden)
         self.bg = BackgroundGenerator(cfg.z_dim, cfg.emb_dim, cfg.ch, cfg.hidden, lv, m, cfg.bg_horizontal_only) if cfg.separate_bg else None
         self.head = nn.Sequential(nn.Conv2d(cfg.ch, cfg.ch, 3, padding=1), nn.LeakyReLU(0.2), nn.Conv2d(cfg.ch, 3, 3, padding=1), nn.Tanh())
 

@@ -41,11 +41,13 @@ def ganseg_phases(G: GANSegGenerator, D: nn.Module, cfg: GANSegConfig, ema: Opti
         adv = g_loss(cfg.loss, D(o.image))
         terms = {'adv': adv.detach()}
         loss = adv
-        if cfg.use_points and cfg.lam_con > 0:
-            con = concentration_loss(o.masks_full, o.points.centres, cfg.res, G.margin)
+        reg = cfg.use_points and step % cfg.reg_every == 0     # the released code adds them on every 2nd G step
+        if reg and cfg.lam_con > 0:
+            con = (concentration_loss(o.masks, o.points.centres, cfg.res, 0) if cfg.mask_losses_on == 'image' else
+                   concentration_loss(o.masks_full, o.points.centres, cfg.res, G.margin))
             loss = loss + cfg.lam_con * con; terms['con'] = con.detach()
-        if cfg.use_points and cfg.lambda_area > 0:
-            ar = area_loss(o.masks_full, o.heat_full)
+        if reg and cfg.lambda_area > 0:
+            ar = area_loss(o.masks if cfg.mask_losses_on == 'image' else o.masks_full, o.heat_full)
             loss = loss + cfg.lambda_area * ar; terms['area'] = ar.detach()
         terms['fg_fraction'] = (1 - o.masks[:, 0]).mean().detach()
         return {'loss': loss, **terms}
