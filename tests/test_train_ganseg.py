@@ -20,6 +20,12 @@ def test_train_ganseg_tiny_then_resume(tmp_path):
     run_papermill('train_ganseg.ipynb', tmp_path, run_root=str(runs), resume='latest', **{**TINY, 'steps': 4, 'seg_steps': 3})
     assert [p.name for p in runs.iterdir()] == [run.name]
     assert json.loads((run / 'metrics.json').read_text())['gan_steps'] == 4
+    # resuming with another architecture fails with the differing field named, before the run folder is touched
+    before = (run / 'config.json').read_text()
+    with pytest.raises(PapermillExecutionError) as e:
+        run_papermill('train_ganseg.ipynb', tmp_path, run_root=str(runs), resume='latest', **{**TINY, 'steps': 6, 'spade_hidden': 16})
+    assert 'spade_hidden: 32 in the checkpoint, 16 now' in str(e.value)
+    assert (run / 'config.json').read_text() == before
 
 
 @pytest.mark.parametrize('bad,where', [({'dataset': 'mnist'}, '`dataset`'), ({'steps': -3}, '`steps`'),

@@ -15,10 +15,13 @@ from .points import PointGenerator, Points, mlp
 from .masks import MaskGenerator, levels_for, HEATMAPS
 
 # %% auto #0
-__all__ = ['GANSegConfig', 'resample_to_grid', 'ForegroundGenerator', 'BackgroundGenerator', 'GANSegOutput', 'GANSegGenerator',
-           'move_part', 'concentration_loss', 'area_loss']
+__all__ = ['LEGACY_DEFAULTS', 'GANSegConfig', 'resample_to_grid', 'ForegroundGenerator', 'BackgroundGenerator', 'GANSegOutput',
+           'GANSegGenerator', 'move_part', 'concentration_loss', 'area_loss']
 
 # %% ../../nbs/12_ganseg.model.ipynb #c005
+# Fields added after runs were saved without them, with the values those runs used (2026-11-22, issue 4).
+LEGACY_DEFAULTS = dict(spade_hidden=64, reg_every=1, mask_losses_on='margin')
+
 @dataclass
 class GANSegConfig:
     "GANSeg: architecture, losses and ablation switches."
@@ -77,6 +80,11 @@ class GANSegConfig:
     def margin_px(self) -> int: return self.margin if self.margin >= 0 else margin_for(self.start_res)
     @property
     def lam_con(self) -> float: return self.lambda_con if self.lambda_con >= 0 else self.c_con * self.n_parts
+
+    @classmethod
+    def from_dict(cls, d: dict) -> 'GANSegConfig':
+        "A config saved in a run folder or checkpoint; fields it lacks take the values runs used before they existed."
+        return cls(**{**LEGACY_DEFAULTS, **d})
 
     @classmethod
     def paper(cls, dataset: str, **kw) -> 'GANSegConfig':

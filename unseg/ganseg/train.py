@@ -17,7 +17,7 @@ from ..train import Trainer, Phase, LoopConfig, StepBatches, EMA, new_run_dir, r
 from ..viz import sample_grid_hook
 
 # %% auto #0
-__all__ = ['ganseg_phases', 'build_ganseg', 'load_generator', 'train_ganseg']
+__all__ = ['ganseg_phases', 'build_ganseg', 'load_generator', 'train_ganseg', 'check_same_config']
 
 # %% ../../nbs/13_ganseg.train.ipynb #c005
 def ganseg_phases(G: GANSegGenerator, D: nn.Module, cfg: GANSegConfig, ema: Optional[EMA] = None) -> list:
@@ -75,7 +75,7 @@ def load_generator(path, prefer_ema: bool = True):
         p = ck[-1]
     state = load_checkpoint(p)
     if 'ganseg' not in state['config']: raise ValueError(f'{p} is not a GANSeg checkpoint (config has {list(state["config"])})')
-    cfg = GANSegConfig(**state['config']['ganseg'])
+    cfg = GANSegConfig.from_dict(state['config']['ganseg'])
     G = GANSegGenerator(cfg)
     key = 'G_ema' if prefer_ema and 'G_ema' in state['models'] else 'G'
     sd = state['models'][key]
@@ -100,6 +100,15 @@ def train_ganseg(cfg: GANSegConfig, dataset, steps: int, batch: int = 16, run_di
                  run_dir, config={'ganseg': asdict(cfg), 'steps': steps, 'batch': batch, 'seed': seed},
                  sample_hook=sample_grid_hook(show), device=device)
     ck = resolve_resume(resume) if resume else None
-    if ck: tr.resume(ck)
+    if ck:
+        check_same_config(cfg, ck)
+        tr.resume(ck)
     tr.fit()
     return G, show, D, tr
+
+def check_same_config(cfg: GANSegConfig, ckpt) -> None:
+    "Raise a ValueError naming every field where `cfg` differs from the config a checkpoint was trained with."
+    from unseg.train import load_checkpoint
+    saved = GANSegConfig.from_dict(load_checkpoint(ckpt)['config']['ganseg'])
+    diff = [f'{k}: {v!r} in the checkpoint, {getattr(cfg, k)!r} now' for k, v in asdict(saved).items() if getattr(cfg, k) != v]
+    if diff: raise ValueError(f'cannot resume {ckpt} with a different GANSeg config (pass the values it was trained with): ' + '; '.join(diff))
