@@ -12,14 +12,18 @@ def test_train_ganseg_tiny_then_resume(tmp_path):
     run_papermill('train_ganseg.ipynb', tmp_path, run_root=str(runs), **TINY)
     (run,) = list(runs.iterdir())
     m = json.loads((run / 'metrics.json').read_text())
-    assert m['gan_steps'] == 2 and 0 <= m['segmenter']['iou_mean'] <= 1
-    assert 'all foreground' in m['baselines'] and 'predicted part centres' in m['landmarks']
-    for f in ('config.json', 'stats.jsonl', 'final_samples.png', 'losses.png', 'eval_predictions.png', 'ckpt-00000002.pt'):
+    assert m['schema_version'] == 1 and m['method'] == 'ganseg' and m['train']['gan_steps'] == 2
+    assert 0 <= m['segmentation']['iou_mean'] <= 1 and {'all_foreground', 'centred_ellipse'} == set(m['baselines'])   # no GrabCut below 32 px
+    assert {'model', 'constant', 'random_centres'} == set(m['landmarks']['held_out']) and 'as_released' in m['landmarks']
+    assert 0 <= m['nmi'] <= 1 and {'cover', 'all_bg', 'all_fg', 'border_cover', 'edge', 'spread', 'halo'} <= set(m['health'])
+    stats = [json.loads(l) for l in (run / 'stats.jsonl').read_text().splitlines()]
+    assert any('health/cover' in s for s in stats)
+    for f in ('config.json', 'stats.jsonl', 'final_samples.png', 'losses.png', 'health.png', 'eval_predictions.png', 'ckpt-00000002.pt'):
         assert (run / f).exists(), f
     # resume the same run for two more steps: same folder, step 4
     run_papermill('train_ganseg.ipynb', tmp_path, run_root=str(runs), resume='latest', **{**TINY, 'steps': 4, 'seg_steps': 3})
     assert [p.name for p in runs.iterdir()] == [run.name]
-    assert json.loads((run / 'metrics.json').read_text())['gan_steps'] == 4
+    assert json.loads((run / 'metrics.json').read_text())['train']['gan_steps'] == 4
     # resuming with another architecture fails with the differing field named, before the run folder is touched
     before = (run / 'config.json').read_text()
     with pytest.raises(PapermillExecutionError) as e:
@@ -56,6 +60,7 @@ def test_train_ganseg_on_fixture_layouts(tmp_path, name):
     run_papermill('train_ganseg.ipynb', tmp_path, run_root=str(runs), dataset=name, data_root=str(root), **TINY)
     (run,) = list(runs.iterdir())
     m = json.loads((run / 'metrics.json').read_text())
-    assert set(m['landmarks']) == {'predicted part centres', 'random centres'}
+    assert set(m['landmarks']['held_out']) == {'model', 'constant', 'random_centres'}
     assert ('inter-ocular' if name == 'celeba_wild' else 'summed') in m['landmark_metric']
-    assert ('segmenter' in m) == (name == 'taichi')          # Taichi has masks, CelebA does not
+    assert (m['segmentation'] is not None) == (name == 'taichi')          # Taichi has masks, CelebA does not
+    if name == 'celeba_wild': assert m['protocol']['eval_split'] == 'mafl_test' and m['protocol']['reg_split'] == 'mafl_train'

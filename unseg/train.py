@@ -206,6 +206,7 @@ class LoopConfig:
     log_every: int = 50          # flush stats.jsonl / TensorBoard every N steps
     ckpt_every: int = 500        # checkpoint every N steps (and at the end)
     sample_every: int = 500      # call the sample hook every N steps (and at the end)
+    health_every: int = 250      # call the health hook every N steps (and at the end); its readings are logged as health/*
     keep_ckpts: int = 3          # how many checkpoints to keep
     max_bad_steps: int = 20      # non-finite steps in a row before the run stops
     bf16: bool = False           # bfloat16 autocast (CUDA only)
@@ -213,15 +214,17 @@ class LoopConfig:
 
     def __post_init__(self):
         check_param('steps', self.steps, isinstance(self.steps, int) and self.steps >= 0, 'must be an int >= 0')
-        for k in ('log_every', 'ckpt_every', 'sample_every', 'keep_ckpts', 'max_bad_steps'):
+        for k in ('log_every', 'ckpt_every', 'sample_every', 'health_every', 'keep_ckpts', 'max_bad_steps'):
             check_param(k, getattr(self, k), getattr(self, k) >= 1, 'must be >= 1')
 
 class Trainer:
     "Runs phases over steps with logging, samples, atomic checkpoints, exact resume, fault handling and DDP."
     def __init__(self, models: Dict[str, nn.Module], phases: List[Phase], batches: Callable[[int], object],
                  cfg: LoopConfig, run_dir: Optional[Path] = None, config: Optional[dict] = None,
-                 sample_hook: Optional[Callable[[int, Path], None]] = None, rank: int = 0, device='cpu'):
+                 sample_hook: Optional[Callable[[int, Path], None]] = None, rank: int = 0, device='cpu',
+                 health_hook: Optional[Callable[[], dict]] = None):
         self.models, self.phases, self.batches, self.cfg = models, phases, batches, cfg
+        self.health_hook = health_hook      # () -> {name: value}: training health (unseg.evaluate), logged as health/<name>
         self.run_dir, self.config, self.sample_hook, self.rank = run_dir, config or {}, sample_hook, rank
         self.device = torch.device(device)
         self.step, self.bad_total, self.bad_run, self.status = 0, 0, 0, 'new'
@@ -306,6 +309,8 @@ class Trainer:
                                                    f'(max_bad_steps={cfg.max_bad_steps}); last good checkpoint: {last}')
                     else: self.bad_run = 0
                     self.step += 1; bar.update(1)
+                    if self.health_hook is not None and self.rank == 0 and (self.step % cfg.health_every == 0 or self.step == cfg.steps):
+                        for k, v in self.health_hook().items(): report(f'health/{k}', v)
                     if self.step % cfg.log_every == 0 or self.step == cfg.steps:
                         means = rep.flush(self.step)
                         bar.set_postfix({k.split('/', 1)[-1] if k.endswith('/loss') else k: f'{v:.3g}' for k, v in means.items() if k.endswith('/loss')})

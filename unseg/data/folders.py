@@ -16,10 +16,10 @@ from torch.utils.data import Dataset
 from ..core import Item, ParamError, check_choice, collate_items
 
 # %% auto #0
-__all__ = ['PROTOCOLS', 'IMG_EXTS', 'DATASETS', 'Protocol', 'get_protocol', 'LayoutError', 'to_rgb', 'to_mask', 'open_image',
-           'Record', 'FolderDataset', 'ImageFolder', 'ImageMaskFolder', 'WeizmannHorses', 'CUB', 'flowers_mask',
-           'Flowers102', 'CelebAWild', 'Taichi', 'make_celeba_fixture', 'make_taichi_fixture', 'shared_data_root',
-           'get_dataset']
+__all__ = ['PROTOCOLS', 'IMG_EXTS', 'SYNTHETIC', 'DATASETS', 'Protocol', 'get_protocol', 'LayoutError', 'to_rgb', 'to_mask',
+           'open_image', 'Record', 'FolderDataset', 'ImageFolder', 'ImageMaskFolder', 'WeizmannHorses', 'CUB',
+           'flowers_mask', 'Flowers102', 'CelebAWild', 'Taichi', 'make_celeba_fixture', 'make_taichi_fixture',
+           'shared_data_root', 'get_dataset']
 
 # %% ../../nbs/02_data.folders.ipynb #c006
 @dataclass(frozen=True)
@@ -400,16 +400,19 @@ def shared_data_root() -> Optional[Path]:
     return next((c for c in cands if c.is_dir() and ((c / 'cub50').exists() or (c / 'weizmann_horse').exists())), None)
 
 # %% ../../nbs/02_data.folders.ipynb #c038
-DATASETS = ('synthetic', 'weizmann', 'cub', 'flowers', 'celeba_wild', 'taichi', 'folder', 'image_mask_folder')
+# 'synthetic' is the original (hard) world; the three levels are named too (data.synthetic)
+SYNTHETIC = ('synthetic', 'synthetic_easy', 'synthetic_medium', 'synthetic_hard')
+DATASETS = SYNTHETIC + ('weizmann', 'cub', 'flowers', 'celeba_wild', 'taichi', 'folder', 'image_mask_folder')
 
 def get_dataset(name: str, root: str = '', res: int = 32, split: str = 'train', protocol: str = '', seed: int = 0, **kwargs):
     "A dataset from its name: the built-in `synthetic`, or a real one read from `root` (default: shared/data)."
     check_choice('dataset', name, DATASETS)
     if not (isinstance(res, int) and 8 <= res <= 1024 and res & (res - 1) == 0):
         raise ParamError('res', res, 'must be a power of two between 8 and 1024')
-    if name == 'synthetic':
+    if name in SYNTHETIC:
         from unseg.data.synthetic import SyntheticShapes
-        return SyntheticShapes(res=res, seed=seed if split == 'train' else seed + 1, **kwargs)
+        level = name.split('_')[1] if '_' in name else 'hard'
+        return SyntheticShapes(level=level, res=res, seed=seed if split == 'train' else seed + 1, **kwargs)
     base = Path(root) if root else shared_data_root()
     if base is None or not Path(base).exists(): raise ParamError('data_root', root, f'folder not found (needed for dataset {name!r})')
     base = Path(base)

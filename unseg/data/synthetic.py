@@ -5,6 +5,7 @@
 # %% ../../nbs/01_data.synthetic.ipynb #c002
 from __future__ import annotations
 import math
+import functools
 from dataclasses import dataclass, asdict
 from typing import Optional, Sequence
 import numpy as np
@@ -14,7 +15,7 @@ from torch.utils.data import Dataset, DataLoader, BatchSampler, RandomSampler, S
 from ..core import Item, ParamError, check_param
 
 # %% auto #0
-__all__ = ['BG_FAMILIES', 'SyntheticConfig', 'species_template', 'pixel_grid', 'SyntheticShapes']
+__all__ = ['BG_FAMILIES', 'LEVELS', 'SyntheticConfig', 'species_template', 'pixel_grid', 'SyntheticShapes']
 
 # %% ../../nbs/01_data.synthetic.ipynb #c006
 BG_FAMILIES = ('noise', 'stripes', 'gradient', 'blobs')
@@ -34,6 +35,10 @@ class SyntheticConfig:
     texture: float = 0.25                 # stripe texture amplitude on the parts
     length: int = 10_000                  # dataset length (indices beyond are still valid)
     seed: int = 0                         # the world's seed
+    # added for the levels (issue 12); their defaults leave the original ('hard') world unchanged
+    inside: bool = False                  # every object fully inside the frame (exact test on the parts' extent)
+    cover: tuple = ()                     # (lo, hi): the object's area as a fraction of the frame, drawn per image; () → `scale`
+    limb_width: float = 1.0               # the limbs' minor radii × this (thicker limbs)
 
     def __post_init__(self):
         check_param('res', self.res, isinstance(self.res, int) and self.res >= 8, 'must be an int >= 8')
@@ -44,6 +49,22 @@ class SyntheticConfig:
         bad = [b for b in self.bg_families if b not in BG_FAMILIES]
         check_param('bg_families', self.bg_families, len(self.bg_families) > 0 and not bad, f'must be a non-empty subset of {BG_FAMILIES}')
         check_param('length', self.length, self.length >= 1, 'must be >= 1')
+        check_param('cover', self.cover, len(self.cover) == 0 or (len(self.cover) == 2 and 0 < self.cover[0] <= self.cover[1] < 0.6),
+                    'must be () or (lo, hi) with 0 < lo <= hi < 0.6')
+        check_param('limb_width', self.limb_width, 0 < self.limb_width <= 3, 'must be in (0, 3]')
+
+    @classmethod
+    def at_level(cls, level: str, **kwargs) -> 'SyntheticConfig':
+        "The config of a named level (`LEVELS`), with any field overridden by `kwargs`."
+        if level not in LEVELS: raise ParamError('level', level, f'must be one of {list(LEVELS)}')
+        return cls(**{**LEVELS[level], **kwargs})
+
+# The ladder of difficulty (issue 12). 'hard' is the original world, unchanged image for image.
+LEVELS = {
+    'easy':   dict(cover=(0.20, 0.35), inside=True, p_offframe=0.0, limb_width=1.8, texture=0.1, bg_families=('gradient',)),
+    'medium': dict(inside=True, p_offframe=0.0, bg_families=('stripes', 'gradient')),
+    'hard':   dict(),
+}
 
 # %% ../../nbs/01_data.synthetic.ipynb #c009
 def species_template(species: int, n_parts: int) -> dict:
@@ -78,7 +99,7 @@ def _draw_params(cfg: SyntheticConfig, index: int) -> dict:
         t = rng.uniform(-0.9, 0.9, 2); side = rng.integers(2); t[side] = np.sign(t[side] + 1e-9) * rng.uniform(0.85, 1.0)
     else:          # fully inside the frame (when it fits)
         lim = max(1 - s, 0.0); t = rng.uniform(-lim, lim, 2)
-    return dict(
+    P = dict(
         species=int(rng.integers(cfg.n_species)), scale=s, trans=t,
         theta=math.radians(rng.uniform(-cfg.rotation, cfg.rotation)),
         flip=(-1.0 if (cfg.flip and rng.random() < 0.5) else 1.0),
@@ -94,6 +115,50 @@ def _draw_params(cfg: SyntheticConfig, index: int) -> dict:
                                 rng.uniform(0, 1, (cfg.clutter, 3)), (rng.random((cfg.clutter, 1)) < 0.5),
                                 (np.arange(cfg.clutter) < rng.integers(0, cfg.clutter + 1))[:, None]], 1),
     )
+    if cfg.cover or cfg.inside: _place(cfg, P, np.random.default_rng([cfg.seed, index, 104729, 2]))
+    return P
+
+_MARGIN = 1 / 16   # the `inside` margin in [-1, 1] units (1 px at 32 px)
+
+@functools.lru_cache(maxsize=None)
+def _template_area(species: int, n_parts: int, limb_width: float, grid: int = 256) -> float:
+    "Area of a species' union of part ellipses at scale 1, in [-1, 1]² units (the frame's area is 4)."
+    t = species_template(species, n_parts)
+    c = (np.arange(grid) * 2 + 1) / grid - 1
+    x, y = np.meshgrid(c, c)
+    inside = np.zeros_like(x, dtype=bool)
+    for k in range(n_parts):
+        a, b = t['radii'][k, 0], t['radii'][k, 1] * (limb_width if k else 1.0)
+        du, dv = x - t['centres'][k, 0], y - t['centres'][k, 1]
+        ca, sa = math.cos(t['angles'][k]), math.sin(t['angles'][k])
+        inside |= ((ca * du + sa * dv) / a) ** 2 + ((-sa * du + ca * dv) / b) ** 2 <= 1
+    return float(inside.mean() * 4)
+
+def _extent(cfg: SyntheticConfig, species: int, scale: float, theta: float, flip: float) -> np.ndarray:
+    "(x_min, y_min, x_max, y_max) of the object's part ellipses around its own centre, in the world frame."
+    t = species_template(species, cfg.n_parts)
+    R = np.array([[math.cos(theta), -math.sin(theta)], [math.sin(theta), math.cos(theta)]])
+    lo, hi = np.full(2, np.inf), np.full(2, -np.inf)
+    for k in range(cfg.n_parts):
+        a, b = t['radii'][k, 0] * scale, t['radii'][k, 1] * scale * (cfg.limb_width if k else 1.0)
+        c = R @ (np.array([flip * t['centres'][k, 0], t['centres'][k, 1]]) * scale)
+        psi = theta + math.atan2(math.sin(t['angles'][k]), flip * math.cos(t['angles'][k]))
+        e = np.array([math.hypot(a * math.cos(psi), b * math.sin(psi)), math.hypot(a * math.sin(psi), b * math.cos(psi))])
+        lo, hi = np.minimum(lo, c - e), np.maximum(hi, c + e)
+    return np.concatenate([lo, hi])
+
+def _place(cfg: SyntheticConfig, P: dict, rng) -> None:
+    "Redraw scale (from `cover`) and translation (so that the object is `inside`), in place."
+    s = P['scale']
+    if cfg.cover: s = math.sqrt(4 * rng.uniform(*cfg.cover) / _template_area(P['species'], cfg.n_parts, cfg.limb_width))
+    if cfg.inside:
+        e = _extent(cfg, P['species'], s, P['theta'], P['flip'])
+        room = 2 - 2 * _MARGIN
+        shrink = min(1.0, room / (e[2] - e[0]), room / (e[3] - e[1]))   # too big for the frame: scale down to fit
+        s, e = s * shrink, e * shrink
+        lo, hi = -1 + _MARGIN - e[:2], 1 - _MARGIN - e[2:]
+        P['trans'] = rng.uniform(lo, np.maximum(hi, lo))
+    P['scale'] = s
 
 # %% ../../nbs/01_data.synthetic.ipynb #c015
 def pixel_grid(res: int) -> torch.Tensor:
@@ -139,6 +204,7 @@ def _render(cfg: SyntheticConfig, P: Sequence[dict]):
     sp = torch.tensor([p['species'] for p in P])
     centres = torch.as_tensor(np.stack([tpl[s]['centres'] for s in range(cfg.n_species)]), dtype=torch.float32)[sp]  # B×K×2
     radii = torch.as_tensor(np.stack([tpl[s]['radii'] for s in range(cfg.n_species)]), dtype=torch.float32)[sp]
+    if cfg.limb_width != 1: radii = radii * torch.tensor([[1., 1.]] + [[1., cfg.limb_width]] * (K - 1))
     angles = torch.as_tensor(np.stack([tpl[s]['angles'] for s in range(cfg.n_species)]), dtype=torch.float32)[sp]
     colours = torch.as_tensor(np.stack([tpl[s]['colours'] for s in range(cfg.n_species)]), dtype=torch.float32)[sp]
     colours = (colours + _stack(P, 'colour_jitter')).clamp(0, 1)                         # B×K×3
@@ -191,8 +257,10 @@ def _render(cfg: SyntheticConfig, P: Sequence[dict]):
 # %% ../../nbs/01_data.synthetic.ipynb #c017
 class SyntheticShapes(Dataset):
     "The built-in dataset: deterministic from `(seed, index)`, at any resolution, with full ground truth."
-    def __init__(self, cfg: Optional[SyntheticConfig] = None, **kwargs):
-        self.cfg = cfg if cfg is not None else SyntheticConfig(**kwargs)
+    def __init__(self, cfg: Optional[SyntheticConfig] = None, level: Optional[str] = None, **kwargs):
+        if cfg is not None and level is not None: raise ParamError('level', level, 'give a config or a level, not both')
+        self.level = level or 'hard'
+        self.cfg = cfg if cfg is not None else SyntheticConfig.at_level(self.level, **kwargs)
         if cfg is not None and kwargs: self.cfg = SyntheticConfig(**{**asdict(cfg), **kwargs})
         K = self.cfg.n_parts
         self.part_names = ['background', 'body'] + [f'limb{k}' for k in range(1, K)]

@@ -20,7 +20,8 @@ __all__ = ['LEGACY_DEFAULTS', 'GANSegConfig', 'resample_to_grid', 'ForegroundGen
 
 # %% ../../nbs/12_ganseg.model.ipynb #c005
 # Fields added after runs were saved without them, with the values those runs used (2026-11-22, issue 4).
-LEGACY_DEFAULTS = dict(spade_hidden=64, reg_every=1, mask_losses_on='margin')
+LEGACY_DEFAULTS = dict(spade_hidden=64, reg_every=1, mask_losses_on='margin',
+                       con_reduce='sum', init_spread=0.35, init_part_size=0.3)   # 2026-11-24, issue 17
 
 @dataclass
 class GANSegConfig:
@@ -38,8 +39,8 @@ class GANSegConfig:
     margin: int = -1               # margin in pixels (-1: 10 px at a 32² start, scaled: margin_for)
     heatmap: str = 'cone'          # 'cone' (released models) or 'gaussian' (paper eq. 4)
     point_temperature: float = 20. # points = tanh(MLP/T) (released code)
-    init_spread: float = 0.35      # part centres' spread at initialisation (unseg's departure, see ganseg.points)
-    init_part_size: float = 0.3    # spread of a part's points at initialisation (sets the first heatmaps' size)
+    init_spread: float = 0.05      # part centres' spread at initialisation: one seed near the centre, as released (see ganseg.points)
+    init_part_size: float = 0.1    # spread of a part's points at initialisation (sets the first heatmaps' size)
     bg_horizontal_only: bool = False  # background position varies along x only (released code, Taichi)
     # ablations (GANSeg Fig. 9, appendix F)
     use_points: bool = True        # False: masks from a constant with AdaBN blocks (no points)
@@ -52,6 +53,7 @@ class GANSegConfig:
     gp_every: int = 16             # D regulariser interval (released code: 16)
     c_con: float = 1.25            # λ_con = C_con · K (eq. 26); CUB/CelebA 1.25, Taichi 3, Flowers 3.75
     lambda_con: float = -1.0       # explicit λ_con (-1: C_con · K); 0 disables the concentration loss
+    con_reduce: str = 'mean'       # the per-part costs of eq. 16 averaged over K (released code) or 'sum' (eq. 16 as printed: K× stronger)
     lambda_area: float = 1.0       # λ_area (Table 4); 0 disables the area loss
     reg_every: int = 2             # concentration and area losses on every N-th G step (released code: 2; 1: every step)
     mask_losses_on: str = 'image'  # masks in the losses: 'image' (cropped, released code) or 'margin' (the whole margin grid)
@@ -72,6 +74,7 @@ class GANSegConfig:
         check_choice('gp', self.gp, ['one_centred', 'r1', 'none'])
         check_param('ch', self.ch, self.ch >= 2 and self.ch % 2 == 0, 'must be even')
         check_choice('mask_losses_on', self.mask_losses_on, ['image', 'margin'])
+        check_choice('con_reduce', self.con_reduce, ['mean', 'sum'])
         check_param('spade_hidden', self.spade_hidden, self.spade_hidden >= 1, 'must be >= 1')
         check_param('reg_every', self.reg_every, isinstance(self.reg_every, int) and self.reg_every >= 1, 'must be an int >= 1')
         levels_for(self.res, self.start_res, self.n_start_blocks)
@@ -216,12 +219,14 @@ def move_part(pts: Points, k: int, dx: float, dy: float) -> Points:
     return pts._replace(points=p, centres=c, sigma=sigma, tau=tau)
 
 # %% ../../nbs/12_ganseg.model.ipynb #c019
-def concentration_loss(masks_full: torch.Tensor, centres: torch.Tensor, res: int, margin: int) -> torch.Tensor:
-    "Eq. 16: Σ_k Σ_p M_k(p)/ΣM_k · ||p − x_k||², batch mean."
+def concentration_loss(masks_full: torch.Tensor, centres: torch.Tensor, res: int, margin: int, reduce: str = 'mean') -> torch.Tensor:
+    "Eq. 16: Σ_p M_k(p)/ΣM_k · ||p − x_k||² per part, averaged over K ('mean', released code) or summed ('sum'); batch mean."
+    check_choice('reduce', reduce, ['mean', 'sum'])
     g = margin_grid(res, margin, masks_full.device)
     M = masks_full[:, 1:]
     d2 = (g[None, None] - centres[:, :, None, None, :]).pow(2).sum(-1)
-    return ((M * d2).sum((2, 3)) / M.sum((2, 3)).clamp(min=1e-6)).sum(1).mean()
+    per_part = (M * d2).sum((2, 3)) / M.sum((2, 3)).clamp(min=1e-6)          # N×K
+    return (per_part.mean(1) if reduce == 'mean' else per_part.sum(1)).mean()
 
 def area_loss(masks_full: torch.Tensor, heat_full: torch.Tensor) -> torch.Tensor:
     "Eq. 17: Σ_k max(0, Σ_p H_k − Σ_p M_k) in pixels, batch mean."

@@ -50,8 +50,8 @@ class PointGenerator(nn.Module):
                  hidden: int = 256,                # MLP width
                  n_layers: int = 4,                # Linear layers per MLP (released code: 4)
                  point_temperature: float = 20.0,  # points = tanh(MLP(z) / T) (released code: 20)
-                 init_spread: float = 0.35,        # spread of the part centres at initialisation (see the departure above)
-                 init_part_size: float = 0.3):     # spread of a part's points around its centre at initialisation
+                 init_spread: float = 0.05,        # spread of the part centres at initialisation (see above; first version 0.35)
+                 init_part_size: float = 0.1):     # spread of a part's points around its centre at initialisation (first version 0.3)
         super().__init__()
         self.n_parts, self.n_per, self.z_dim, self.T = n_parts, n_per, z_dim, point_temperature
         self.mlp_point = mlp(z_dim, hidden, n_parts * n_per * 2, n_layers)

@@ -43,8 +43,8 @@ def ganseg_phases(G: GANSegGenerator, D: nn.Module, cfg: GANSegConfig, ema: Opti
         loss = adv
         reg = cfg.use_points and step % cfg.reg_every == 0     # the released code adds them on every 2nd G step
         if reg and cfg.lam_con > 0:
-            con = (concentration_loss(o.masks, o.points.centres, cfg.res, 0) if cfg.mask_losses_on == 'image' else
-                   concentration_loss(o.masks_full, o.points.centres, cfg.res, G.margin))
+            con = (concentration_loss(o.masks, o.points.centres, cfg.res, 0, cfg.con_reduce) if cfg.mask_losses_on == 'image' else
+                   concentration_loss(o.masks_full, o.points.centres, cfg.res, G.margin, cfg.con_reduce))
             loss = loss + cfg.lam_con * con; terms['con'] = con.detach()
         if reg and cfg.lambda_area > 0:
             ar = area_loss(o.masks if cfg.mask_losses_on == 'image' else o.masks_full, o.heat_full)
@@ -84,8 +84,10 @@ def load_generator(path, prefer_ema: bool = True):
     return G.eval(), cfg, state['step'], key
 
 def train_ganseg(cfg: GANSegConfig, dataset, steps: int, batch: int = 16, run_dir=None, device='cpu', seed: int = 0,
-                 resume: str = '', log_every: int = 50, sample_every: int = 500, ckpt_every: int = 500, progress: bool = True):
-    "Train GANSeg on `dataset`; returns (G, G_ema or G, D, trainer)."
+                 resume: str = '', log_every: int = 50, sample_every: int = 500, ckpt_every: int = 500, progress: bool = True,
+                 health_every: int = 250):
+    "Train GANSeg on `dataset`; returns (G, G_ema or G, D, trainer). Training health (unseg.evaluate) is logged every `health_every` steps."
+    from unseg.evaluate import health_hook
     seed_everything(seed)
     device = torch.device(device)
     G, D, ema = build_ganseg(cfg, device)
@@ -96,9 +98,9 @@ def train_ganseg(cfg: GANSegConfig, dataset, steps: int, batch: int = 16, run_di
         b = batches(step)
         return b._replace(image=b.image.to(device)) if device.type != 'cpu' else b
     tr = Trainer(models, ganseg_phases(G, D, cfg, ema), to_dev,
-                 LoopConfig(steps=steps, log_every=log_every, sample_every=sample_every, ckpt_every=ckpt_every, progress=progress),
+                 LoopConfig(steps=steps, log_every=log_every, sample_every=sample_every, ckpt_every=ckpt_every, health_every=health_every, progress=progress),
                  run_dir, config={'ganseg': asdict(cfg), 'steps': steps, 'batch': batch, 'seed': seed},
-                 sample_hook=sample_grid_hook(show), device=device)
+                 sample_hook=sample_grid_hook(show), device=device, health_hook=health_hook(show))
     ck = resolve_resume(resume) if resume else None
     if ck:
         check_same_config(cfg, ck)
