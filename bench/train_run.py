@@ -43,16 +43,8 @@ pm.execute_notebook(str(ROOT / 'nbs' / nb), str(out / f'{name}.ipynb'), paramete
                     cwd=str(ROOT / 'nbs'), progress_bar=False)
 wall = time.perf_counter() - t
 run = sorted(out.glob(f'*-{name}'))[-1]
-m = json.loads((run / 'metrics.json').read_text())
+from unseg.evaluate import Report
+report = Report.load(run / 'metrics.json')
 if a.quiet: print(run.resolve()); raise SystemExit
-if a.method == 'partseg': print(f"\n{name} at {a.res} px: {m['steps']} steps ({m['seconds']} s); wall {wall / 60:.1f} min; run folder {run}")
-else: print(f"\n{name} at {a.res} px: {m['gan_steps']} GAN steps ({m['gan_seconds']} s) + {m['segmenter_steps']} segmenter steps "
-           f"({m['segmenter_seconds']} s); wall {wall / 60:.1f} min; run folder {run}")
-rows = ([('segmenter on samples', m['segmenter'])] if 'segmenter' in m else []) + ([('inversion encoder', m['inversion'])] if 'inversion' in m else [])
-rows += list(m.get('baselines', {}).items())
-if rows:
-    print(f"{'foreground (' + str(m['eval_images']) + ' images)':32s} {'IoU/img':>8s} {'IoU/set':>8s} {'mIoU':>6s} {'acc':>6s}")
-    for k, v in rows: print(f"{k:32s} {v['iou_mean']:8.3f} {v['iou_dataset']:8.3f} {v['miou']:6.3f} {v['accuracy']:6.3f}")
-for k, v in m.get('landmarks', {}).items(): print(f"landmark error ({m.get('landmark_metric', 'mean L2 / box w,h')}), {k}: {v:.4f}")
-for k in ('nmi_E_x', 'fid', 'bg_fid', 'part_nmi_on_fg'):
-    if k in m: print(f'{k}: {m[k]:.3f}')
+print(f"\n{name} at {a.res} px: wall {wall / 60:.1f} min; run folder {run}; {report.train}")
+print(report.table())

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-TIMING = {'seconds', 'gan_seconds', 'segmenter_seconds', 'peak_rss_mb', 'cuda_peak_mb'}
+TIMING = {'seconds', 'gan_seconds', 'segmenter_seconds', 'peak_rss_mb', 'cuda_peak_mb'}   # inside Report.train
 
 
 def bench(tmp, *args, check=True):
@@ -16,7 +16,7 @@ def bench(tmp, *args, check=True):
     return p
 
 
-def untimed(m): return {k: v for k, v in m.items() if k not in TIMING}
+def untimed(m): return {**m, 'train': {k: v for k, v in m['train'].items() if k not in TIMING}}
 
 
 @pytest.fixture(scope='module')
@@ -24,19 +24,22 @@ def quick(tmp_path_factory):
     "One quick run of two entries with baselines and speed, README copy with the markers."
     tmp = tmp_path_factory.mktemp('bench')
     (tmp / 'README.md').write_text('# x\n<!-- bench:start -->\nold table\n<!-- bench:end -->\nafter\n')
-    bench(tmp, '--quick', '--only', 'partseg-synthetic', 'perturbgan-weizmann')
+    bench(tmp, '--quick', '--only', 'partseg-synthetic', 'perturbgan-weizmann', '--seeds', '2')
     return tmp
 
 
 def test_results_json(quick):
     r = json.loads((quick / 'results.json').read_text())
     assert set(r['runs']) == {'partseg-synthetic', 'perturbgan-weizmann'}
-    ps, pg = r['runs']['partseg-synthetic']['metrics'], r['runs']['perturbgan-weizmann']['metrics']
-    assert ps['steps'] == 4 and 0 <= ps['foreground']['iou_mean'] <= 1 and 'part centres' in ps['landmarks']
-    assert pg['gan_steps'] == 4 and pg['eval_images'] == 328 and 'segmenter' in pg and 0 <= pg['gen_masks']['mean_cover'] <= 1
-    assert ps['peak_rss_mb'] > 100
-    # baselines at 32 px in quick mode: the Weizmann all-foreground IoU is the data README's 0.252
-    assert abs(r['baselines']['weizmann']['32']['all foreground']['iou_mean'] - 0.252) < 0.002
+    assert set(r['runs']['partseg-synthetic']['seeds']) == {'0', '1'}                 # --seeds 2: one Report per seed
+    ps, pg = r['runs']['partseg-synthetic']['seeds']['0']['metrics'], r['runs']['perturbgan-weizmann']['seeds']['1']['metrics']
+    assert ps['schema_version'] == pg['schema_version'] == 1 and ps['route'] == 'parts' and pg['route'] == 'segmenter'
+    assert ps['train']['steps'] == 4 and 0 <= ps['segmentation']['iou_mean'] <= 1 and 'constant' in ps['landmarks']['held_out']
+    assert pg['train']['gan_steps'] == 4 and pg['eval_images'] == 328 and pg['best_baseline'] in pg['baselines'] and 0 <= pg['health']['cover'] <= 1
+    assert ps['train']['peak_rss_mb'] > 100
+    # baselines at 32 px in quick mode, at every synthetic level; the Weizmann all-foreground IoU is the data README's 0.252
+    assert set(r['baselines']) == {'synthetic_easy', 'synthetic_medium', 'synthetic', 'weizmann'}
+    assert abs(r['baselines']['weizmann']['32']['all_foreground']['iou_mean'] - 0.252) < 0.002
     sp = r['speed']
     assert set(sp['train_steps_per_s']) == {'ganseg', 'perturbgan', 'elgan', 'ils', 'partseg'}
     # a real step (G and D, batch 16) cannot be faster than 1000/s on any machine; the first version measured 3e6
@@ -46,7 +49,8 @@ def test_results_json(quick):
 
 def test_page_and_readme(quick):
     page = (quick / 'docs/results.md').read_text()
-    assert 'Quick mode' in page and '| partseg-synthetic | synthetic | 64 | 4 |' in page and '18.15' in page and '## Speed' in page
+    assert 'Quick mode' in page and '| partseg-synthetic | synthetic | 64 | 2 | 4 |' in page and '18.15' in page and '## Speed' in page
+    assert ' ± ' in page and '| synthetic_easy | 32 |' in page                          # mean ± sd over seeds; baselines per level
     assert (quick / 'docs/results/perturbgan-weizmann.jpg').exists()
     readme = (quick / 'README.md').read_text()
     assert 'old table' not in readme and readme.endswith('<!-- bench:end -->\nafter\n') and '| partseg |' in readme and 'QUICK MODE' in readme
@@ -55,14 +59,15 @@ def test_page_and_readme(quick):
 def test_same_seed_same_numbers(quick, tmp_path):
     "A second run of the same entry, in a fresh results file, gives the same metrics (timings aside)."
     bench(tmp_path, '--quick', '--only', 'partseg-synthetic', '--no-speed', '--no-baselines', '--readme', '')
-    a = json.loads((quick / 'results.json').read_text())['runs']['partseg-synthetic']['metrics']
-    b = json.loads((tmp_path / 'results.json').read_text())['runs']['partseg-synthetic']['metrics']
+    a = json.loads((quick / 'results.json').read_text())['runs']['partseg-synthetic']['seeds']['0']['metrics']
+    b = json.loads((tmp_path / 'results.json').read_text())['runs']['partseg-synthetic']['seeds']['0']['metrics']
     assert untimed(a) == untimed(b)
 
 
 def test_page_only_keeps_pictures_without_run_folders(quick, tmp_path):
     r = json.loads((quick / 'results.json').read_text())
-    for v in r['runs'].values(): v['run_dir'] = 'gone/away'
+    for v in r['runs'].values():
+        for sd in v['seeds'].values(): sd['run_dir'] = 'gone/away'
     (tmp_path / 'results.json').write_text(json.dumps(r))
     (tmp_path / 'docs/results').mkdir(parents=True)
     (tmp_path / 'docs/results/perturbgan-weizmann.jpg').write_bytes((quick / 'docs/results/perturbgan-weizmann.jpg').read_bytes())
@@ -75,3 +80,5 @@ def test_bad_input(tmp_path):
     assert p.returncode == 2 and 'ganseg-nowhere' in p.stderr and 'partseg-cub1' in p.stderr
     p = bench(tmp_path, '--budget', '0', check=False)
     assert p.returncode == 2 and '--budget' in p.stderr
+    p = bench(tmp_path, '--seeds', '0', check=False)
+    assert p.returncode == 2 and '--seeds' in p.stderr

@@ -13,9 +13,10 @@ def test_train_layered_presets_tiny(tmp_path, method):
     run_papermill('train_layered.ipynb', tmp_path, run_root=str(runs), method=method, invert_steps=2 if method == 'perturbgan' else 0, **TINY)
     (run,) = list(runs.iterdir())
     m = json.loads((run / 'metrics.json').read_text())
-    assert m['gan_steps'] == 2 and 0 <= m['segmenter']['iou_mean'] <= 1 and 'all foreground' in m['baselines']
-    assert ('nmi_E_x' in m) == (method != 'perturbgan') and ('inversion' in m) == (method == 'perturbgan')
-    for f in ('config.json', 'final_samples.png', 'eval_predictions.png', 'losses.png'):
+    assert m['train']['gan_steps'] == 2 and 0 <= m['segmentation']['iou_mean'] <= 1 and 'all_foreground' in m['baselines']
+    assert m['method'] == method and m['schema_version'] == 1 and {'cover', 'all_bg', 'all_fg', 'border_cover'} <= set(m['health'])
+    assert ('nmi_E_x' in m['extra']) == (method != 'perturbgan') and ('inversion' in m['extra']) == (method == 'perturbgan')
+    for f in ('config.json', 'final_samples.png', 'eval_predictions.png', 'losses.png', 'health.png'):
         assert (run / f).exists(), f
 
 

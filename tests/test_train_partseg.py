@@ -10,8 +10,10 @@ def test_train_partseg_synthetic_tiny(tmp_path):
     run_papermill('train_partseg.ipynb', tmp_path, run_root=str(runs), **TINY)
     (run,) = list(runs.iterdir())
     m = json.loads((run / 'metrics.json').read_text())
-    assert m['steps'] == 2 and set(m['landmarks']) == {'part centres', 'random centres'} and 0 <= m['part_nmi_on_fg'] <= 1
-    for f in ('tps_pairs.png', 'reconstructions.png', 'losses.png', 'ckpt-00000002.pt'):
+    assert m['train']['steps'] == 2 and m['route'] == 'parts' and 0 <= m['nmi'] <= 1
+    assert set(m['landmarks']['held_out']) == {'model', 'constant', 'random_centres', 'untrained_network'} == set(m['landmarks']['as_released'])
+    assert {'bg_area', 'part1_area', 'blobs'} <= set(m['health']) and 0 <= m['segmentation']['iou_mean'] <= 1
+    for f in ('tps_pairs.png', 'reconstructions.png', 'losses.png', 'health.png', 'eval_predictions.png', 'ckpt-00000002.pt'):
         assert (run / f).exists(), f
 
 
@@ -20,4 +22,5 @@ def test_train_partseg_cub_class_protocol(tmp_path):
     run_papermill('train_partseg.ipynb', tmp_path, run_root=str(runs), dataset='cub', classes=[1], protocol='bbox1.5', **TINY)
     (run,) = list(runs.iterdir())
     m = json.loads((run / 'metrics.json').read_text())
-    assert m['classes'] == [1] and 'part centres' in m['landmarks']
+    assert m['train']['classes'] == [1] and m['train']['crop'] == 'bbox1.5' and 'model' in m['landmarks']['held_out']
+    assert m['protocol']['eval_split'] == 'test' and m['protocol']['reg_split'] == 'train' and m['segmentation'] is None

@@ -58,11 +58,11 @@ def protocol_for(dataset: str, eval_n: Optional[int] = None) -> Protocol:
         p = Protocol(**{**asdict(p), 'eval_n': eval_n})
     return p
 
-def eval_dataset(p: Protocol, data_root: str = '', res: int = 32, seed: int = 0, split: Optional[str] = None):
-    "The dataset a protocol scores (or its regression split with `split=p.reg_split`)."
+def eval_dataset(p: Protocol, data_root: str = '', res: int = 32, seed: int = 0, split: Optional[str] = None, **kwargs):
+    "The dataset a protocol scores (or its regression split with `split=p.reg_split`); `kwargs` go to `get_dataset` (crop protocol, classes)."
     from unseg.data.folders import get_dataset
     kw = {'length': p.eval_n} if p.eval_n else {}
-    return get_dataset(p.dataset, data_root, res, split=split or p.eval_split, seed=seed, **kw)
+    return get_dataset(p.dataset, data_root, res, split=split or p.eval_split, seed=seed, **{**kw, **kwargs})
 
 # %% ../nbs/44_evaluate.ipynb #c009
 def constant_keypoints(keypoints: torch.Tensor, visible: Optional[torch.Tensor] = None) -> torch.Tensor:
@@ -213,6 +213,7 @@ class Report:
     health_reference: dict = field(default_factory=dict)   # the same on the data's ground truth
     warnings: List[str] = field(default_factory=list)
     train: dict = field(default_factory=dict)    # steps, seconds, peak memory ...
+    extra: dict = field(default_factory=dict)    # method-specific scores (another route's seg_scores, NMI of a code head, bg FID ...)
     schema_version: int = SCHEMA_VERSION
 
     @property
@@ -250,6 +251,10 @@ class Report:
             for name, v in d.items(): L.append(f"  {name:38s} {100 * v if pct else v:8.2f}{'%' if pct else ''}")
         if self.nmi is not None: L.append(f'NMI of predicted vs true parts (foreground pixels): {self.nmi:.3f}')
         if self.fid is not None: L.append(f'FID: {self.fid:.1f}')
+        for k, v in self.extra.items():
+            if isinstance(v, dict) and 'iou_mean' in v: L.append(f"  {k:38s} {v['iou_mean']:8.3f} {v['iou_dataset']:8.3f} {v['miou']:6.3f}")
+            elif isinstance(v, dict): L.append(f'{k}: ' + ', '.join(f'{a} {b:.3f}' for a, b in v.items()))
+            else: L.append(f'{k}: {v:.3f}')
         if self.health:
             keys = [k for k in ('cover', 'all_bg', 'all_fg', 'border_cover', 'centre_cover', 'edge', 'spread', 'blobs', 'halo', 'bg_area') if k in self.health]
             L.append('training health (last reading): ' + ', '.join(f'{k} {self.health[k]:.3f}' for k in keys))
@@ -267,14 +272,17 @@ def _fg(p: torch.Tensor) -> torch.Tensor: return p if p.shape[1] == 1 else 1 - p
 def evaluate(predict: Callable[[torch.Tensor], torch.Tensor], protocol: Protocol, method: str, route: str = 'segmenter',
              data_root: str = '', res: int = 32, seed: int = 0, out_dir=None, health: Optional[dict] = None,
              health_reference: Optional[dict] = None, train: Optional[dict] = None, grabcut: bool = True,
-             extra: Optional[Dict[str, Callable]] = None, fid: Optional[float] = None) -> Report:
-    "Score `predict` on the protocol's evaluation images beside every floor; saves metrics.json and pictures in `out_dir`."
+             extra: Optional[Dict[str, Callable]] = None, fid: Optional[float] = None, scores: Optional[dict] = None,
+             data_kwargs: Optional[dict] = None) -> Report:
+    """Score `predict` on the protocol's evaluation images beside every floor; saves metrics.json and pictures in `out_dir`.
+    `extra`: other part-map predictors for the landmark table; `scores`: method-specific scores kept in `Report.extra`."""
     check_choice('route', route, ['segmenter', 'parts'])
-    eval_set = eval_dataset(protocol, data_root, res, seed)
+    data_kwargs = dict(data_kwargs or {})
+    eval_set = eval_dataset(protocol, data_root, res, seed, **data_kwargs)
     eb = _batch_all(eval_set)
     with torch.no_grad(): pred = predict(eb.image)
     rep = Report(method, protocol.dataset, route, res, len(eb.image), asdict(protocol), fid=fid, train=dict(train or {}),
-                 health=dict(health or {}), health_reference=dict(health_reference or {}))
+                 health=dict(health or {}), health_reference=dict(health_reference or {}), extra=dict(scores or {}))
     if protocol.has_masks and eb.fg is not None:
         rep.segmentation = seg_scores(_fg(pred), eb.fg)
         rep.baselines = {_BASELINE_KEYS[k]: v for k, v in baseline_scores(eb.image, eb.fg, grabcut_too=grabcut and res >= 32).items()}
@@ -284,7 +292,7 @@ def evaluate(predict: Callable[[torch.Tensor], torch.Tensor], protocol: Protocol
         rep.nmi = nmi(pred.argmax(1)[on], eb.parts[on])
     if protocol.has_keypoints and eb.keypoints is not None and pred.shape[1] > 1 and len(eb.image) >= 8:
         if protocol.reg_split:
-            fb = _batch_all(eval_dataset(protocol, data_root, res, seed, split=protocol.reg_split))
+            fb = _batch_all(eval_dataset(protocol, data_root, res, seed, split=protocol.reg_split, **data_kwargs))
             with torch.no_grad(): pred_fit = predict(fb.image)
             tb, pred_test = eb, pred
         else:                                 # no fitting split: fit on the first half, score the second

@@ -16,12 +16,12 @@ from .masks import MaskGenerator, levels_for, HEATMAPS
 
 # %% auto #0
 __all__ = ['LEGACY_DEFAULTS', 'GANSegConfig', 'resample_to_grid', 'ForegroundGenerator', 'BackgroundGenerator', 'GANSegOutput',
-           'GANSegGenerator', 'move_part', 'concentration_loss', 'area_loss']
+           'kaiming_init', 'GANSegGenerator', 'move_part', 'concentration_loss', 'area_loss']
 
 # %% ../../nbs/12_ganseg.model.ipynb #c005
 # Fields added after runs were saved without them, with the values those runs used (2026-11-22, issue 4).
 LEGACY_DEFAULTS = dict(spade_hidden=64, reg_every=1, mask_losses_on='margin',
-                       con_reduce='sum', init_spread=0.35, init_part_size=0.3)   # 2026-11-24, issue 17
+                       con_reduce='sum', init_spread=0.35, init_part_size=0.3, weight_init='default')   # 2026-11-24, issue 17
 
 @dataclass
 class GANSegConfig:
@@ -41,6 +41,7 @@ class GANSegConfig:
     point_temperature: float = 20. # points = tanh(MLP/T) (released code)
     init_spread: float = 0.05      # part centres' spread at initialisation: one seed near the centre, as released (see ganseg.points)
     init_part_size: float = 0.1    # spread of a part's points at initialisation (sets the first heatmaps' size)
+    weight_init: str = 'kaiming'   # 'kaiming': every Linear/Conv kaiming-normal (a=0.2), zero bias (released code); 'default': PyTorch's
     bg_horizontal_only: bool = False  # background position varies along x only (released code, Taichi)
     # ablations (GANSeg Fig. 9, appendix F)
     use_points: bool = True        # False: masks from a constant with AdaBN blocks (no points)
@@ -75,6 +76,7 @@ class GANSegConfig:
         check_param('ch', self.ch, self.ch >= 2 and self.ch % 2 == 0, 'must be even')
         check_choice('mask_losses_on', self.mask_losses_on, ['image', 'margin'])
         check_choice('con_reduce', self.con_reduce, ['mean', 'sum'])
+        check_choice('weight_init', self.weight_init, ['kaiming', 'default'])
         check_param('spade_hidden', self.spade_hidden, self.spade_hidden >= 1, 'must be >= 1')
         check_param('reg_every', self.reg_every, isinstance(self.reg_every, int) and self.reg_every >= 1, 'must be an int >= 1')
         levels_for(self.res, self.start_res, self.n_start_blocks)
@@ -158,6 +160,15 @@ class GANSegOutput(NamedTuple):
     fg_feat: torch.Tensor
     bg_feat: Optional[torch.Tensor]
 
+@torch.no_grad()
+def kaiming_init(module: nn.Module, a: float = 0.2) -> nn.Module:
+    "Every Linear and Conv2d weight kaiming-normal for LeakyReLU(a), every bias zero (the released GANSeg code)."
+    for m in module.modules():
+        if isinstance(m, (nn.Linear, nn.Conv2d)):
+            nn.init.kaiming_normal_(m.weight, a=a)
+            if m.bias is not None: m.bias.zero_()
+    return module
+
 class GANSegGenerator(nn.Module):
     "GANSeg's hierarchical generator."
     def __init__(self, cfg: GANSegConfig):
@@ -170,6 +181,7 @@ class GANSegGenerator(nn.Module):
         self.fg = ForegroundGenerator(cfg.n_parts, cfg.emb_dim, cfg.ch, lv, m, with_bg_channel=not cfg.separate_bg, spade_hidden=cfg.spade_hidden)
         self.bg = BackgroundGenerator(cfg.z_dim, cfg.emb_dim, cfg.ch, cfg.hidden, lv, m, cfg.bg_horizontal_only) if cfg.separate_bg else None
         self.head = nn.Sequential(nn.Conv2d(cfg.ch, cfg.ch, 3, padding=1), nn.LeakyReLU(0.2), nn.Conv2d(cfg.ch, 3, 3, padding=1), nn.Tanh())
+        if cfg.weight_init == 'kaiming': kaiming_init(self); self.points.init_points()
 
     def noise(self, n: int, device=None, generator: Optional[torch.Generator] = None) -> dict:
         "The four noises: z_point, z_app, z_bg ~ N(0, I) and u_bg ~ U([-1, 1]²)."

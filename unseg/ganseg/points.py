@@ -55,17 +55,23 @@ class PointGenerator(nn.Module):
         super().__init__()
         self.n_parts, self.n_per, self.z_dim, self.T = n_parts, n_per, z_dim, point_temperature
         self.mlp_point = mlp(z_dim, hidden, n_parts * n_per * 2, n_layers)
-        if init_spread > 0:
-            with torch.no_grad():
-                last = self.mlp_point[-1]
-                last.bias.zero_()
-                out = self.mlp_point(torch.randn(512, z_dim))
-                last.weight.mul_(init_part_size * self.T / out.std().clamp(min=1e-8))
-                centre = (torch.rand(n_parts, 1, 2) * 2 - 1) * init_spread
-                offset = torch.randn(n_parts, n_per, 2) * init_part_size
-                last.bias.copy_(torch.atanh((centre + offset).clamp(-0.95, 0.95)).flatten() * self.T)
         self.mlp_app = mlp(z_dim, hidden, emb_dim, n_layers)
         self.w_const = nn.Parameter(torch.randn(n_parts, emb_dim))
+        self.init_spread, self.init_part_size = init_spread, init_part_size
+        self.init_points()
+
+    @torch.no_grad()
+    def init_points(self):
+        "Set the point MLP's last layer (see above); called again after any re-initialisation of the whole generator."
+        if self.init_spread <= 0: return
+        last = self.mlp_point[-1]
+        last.bias.zero_()
+        out = self.mlp_point(torch.randn(512, self.z_dim))
+        last.weight.mul_(self.init_part_size * self.T / out.std().clamp(min=1e-8))
+        centre = (torch.rand(self.n_parts, 1, 2) * 2 - 1) * self.init_spread
+        offset = torch.randn(self.n_parts, self.n_per, 2) * self.init_part_size
+        offset = offset - offset.mean(1, keepdim=True)                 # each part's centre is exactly its drawn centre
+        last.bias.copy_(torch.atanh((centre + offset).clamp(-0.95, 0.95)).flatten() * self.T)
 
     def forward(self, z_point: torch.Tensor, z_app: torch.Tensor) -> Points:
         assert_shape(z_point, [None, self.z_dim], 'z_point'); assert_shape(z_app, [z_point.shape[0], self.z_dim], 'z_app')

@@ -145,8 +145,10 @@ def layered_phases(M: LayeredModels, tcfg: LayeredTrainConfig, ema: Optional[EMA
 # %% ../../nbs/25_layered.train.ipynb #c010
 def train_layered(gcfg: LayeredConfig, tcfg: LayeredTrainConfig, dataset, steps: int, batch: int = 16, run_dir=None,
                   device='cpu', seed: int = 0, resume: str = '', seg_steps: int = 300, log_every: int = 50,
-                  sample_every: int = 500, ckpt_every: int = 500, progress: bool = True):
-    "Train a layered GAN; returns (models, G to sample from, trainer)."
+                  sample_every: int = 500, ckpt_every: int = 500, progress: bool = True, health_every: int = 250):
+    "Train a layered GAN; returns (models, G to sample from, trainer). Training health (unseg.evaluate) is logged every `health_every` steps."
+    from unseg.evaluate import health_hook
+    from unseg.metrics import nmi
     from unseg.segment import SegmenterConfig, train_segmenter
     seed_everything(seed)
     device = torch.device(device)
@@ -158,11 +160,19 @@ def train_layered(gcfg: LayeredConfig, tcfg: LayeredTrainConfig, dataset, steps:
     def batches(step):
         b = sb(step)
         return b._replace(image=b.image.to(device)) if device.type != 'cpu' else b
+    masks_health = health_hook(show)
+    def health() -> dict:
+        h = masks_health()
+        if gcfg.d_c and gcfg.code_kind == 'categorical':     # does E_x recover the private code of generated images?
+            s = show.sample(64, torch.Generator().manual_seed(1))
+            with torch.no_grad(): pred = M.E_x(M.D.features(s.image)).argmax(1)
+            h['nmi_code'] = nmi(pred.cpu(), s.codes.argmax(1).cpu())
+        return h
     per_round = max(1, -(-steps // tcfg.rounds))
     tr = Trainer(models, layered_phases(M, tcfg, ema), batches,
-                 LoopConfig(steps=min(per_round, steps), log_every=log_every, sample_every=sample_every, ckpt_every=ckpt_every, progress=progress),
+                 LoopConfig(steps=min(per_round, steps), log_every=log_every, sample_every=sample_every, ckpt_every=ckpt_every, health_every=health_every, progress=progress),
                  run_dir, config={'layered': asdict(gcfg), 'train': asdict(tcfg), 'steps': steps, 'batch': batch, 'seed': seed},
-                 sample_hook=sample_grid_hook(show), device=device)
+                 sample_hook=sample_grid_hook(show), device=device, health_hook=health)
     ck = resolve_resume(resume) if resume else None
     if ck: tr.resume(ck)
     for k in range(tcfg.rounds):

@@ -183,17 +183,25 @@ def predict_parts(model: PartSegModel, images: torch.Tensor, batch: int = 64) ->
     return torch.cat(out)
 
 def train_partseg(cfg: PartSegConfig, dataset, steps: int, batch: int = 16, run_dir=None, device='cpu', seed: int = 0,
-                  resume: str = '', log_every: int = 50, sample_every: int = 500, ckpt_every: int = 500, progress: bool = True, sample_hook=None):
-    "Train the autoencoder on `dataset`; returns (model, trainer)."
+                  resume: str = '', log_every: int = 50, sample_every: int = 500, ckpt_every: int = 500, progress: bool = True, sample_hook=None,
+                  health_every: int = 250):
+    "Train the autoencoder on `dataset`; returns (model, trainer). Part areas and background area (unseg.evaluate) every `health_every` steps."
+    from unseg.evaluate import part_health
     seed_everything(seed)
     device = torch.device(device)
     model, arc, P = PartSegModel(cfg).to(device), ArcFace(cfg.n_parts, cfg.feat_dim, cfg.arc_s, cfg.arc_m).to(device), build_perceptual(cfg).to(device)
     opt = torch.optim.Adam(list(model.parameters()) + list(arc.parameters()), cfg.lr, betas=(0.9, 0.999), weight_decay=cfg.weight_decay)
     sb = StepBatches(dataset, batch, seed)
+    fixed = dataset.batch(range(min(64, len(dataset)))).image        # the same training images at every reading
+    def health() -> dict:
+        was = model.training
+        h = part_health(predict_parts(model, fixed))
+        model.train(was)
+        return h
     tr = Trainer({'model': model, 'arcface': arc, 'perceptual': P}, [Phase('AE', lambda b, s: partseg_losses(model, arc, P, b.image.to(device)), opt, [model, arc])],
-                 sb, LoopConfig(steps=steps, log_every=log_every, sample_every=sample_every, ckpt_every=ckpt_every, progress=progress),
+                 sb, LoopConfig(steps=steps, log_every=log_every, sample_every=sample_every, ckpt_every=ckpt_every, health_every=health_every, progress=progress),
                  run_dir, config={'partseg': asdict(cfg), 'steps': steps, 'batch': batch, 'seed': seed}, sample_hook=sample_hook(model) if sample_hook else None,
-                 device=device)
+                 device=device, health_hook=health)
     ck = resolve_resume(resume) if resume else None
     if ck: tr.resume(ck)
     tr.fit()
