@@ -21,7 +21,7 @@ __all__ = ['LEGACY_DEFAULTS', 'GANSegConfig', 'resample_to_grid', 'ForegroundGen
 # %% ../../nbs/12_ganseg.model.ipynb #c005
 # Fields added after runs were saved without them, with the values those runs used (2026-11-22, issue 4).
 LEGACY_DEFAULTS = dict(spade_hidden=64, reg_every=1, mask_losses_on='margin',
-                       con_reduce='sum', init_spread=0.35, init_part_size=0.3, weight_init='default')   # 2026-11-24, issue 17
+                       con_reduce='sum', init_spread=0.35, init_part_size=0.3, weight_init='default', d_head='sum')   # 2026-11-24, issue 17
 
 @dataclass
 class GANSegConfig:
@@ -64,6 +64,7 @@ class GANSegConfig:
     beta1: float = 0.5
     beta2: float = 0.9
     d_ch: int = 32                 # discriminator base width
+    d_head: str = 'fc'             # 'fc': D flattens its 4×4 map into FC layers and sees positions (released code); 'sum': global sum pooling
     ema: float = 0.999             # EMA decay of G (0: none)
 
     def __post_init__(self):
@@ -76,7 +77,7 @@ class GANSegConfig:
         check_param('ch', self.ch, self.ch >= 2 and self.ch % 2 == 0, 'must be even')
         check_choice('mask_losses_on', self.mask_losses_on, ['image', 'margin'])
         check_choice('con_reduce', self.con_reduce, ['mean', 'sum'])
-        check_choice('weight_init', self.weight_init, ['kaiming', 'default'])
+        check_choice('weight_init', self.weight_init, ['kaiming', 'default']); check_choice('d_head', self.d_head, ['fc', 'sum'])
         check_param('spade_hidden', self.spade_hidden, self.spade_hidden >= 1, 'must be >= 1')
         check_param('reg_every', self.reg_every, isinstance(self.reg_every, int) and self.reg_every >= 1, 'must be an int >= 1')
         levels_for(self.res, self.start_res, self.n_start_blocks)

@@ -29,22 +29,30 @@ class DResBlock(nn.Module):
         return F.avg_pool2d(h, 2) + self.skip(F.avg_pool2d(x, 2))
 
 class Discriminator(nn.Module):
-    "Residual discriminator for any res ≥ 8 (a power of two): blocks down to 4×4, global sum pooling, linear."
-    def __init__(self, res: int, ch: int = 32, max_ch: int = 256, in_ch: int = 3):
+    "Residual discriminator for any res ≥ 8 (a power of two): blocks down to 4×4, then global sum pooling or flatten + FC, linear."
+    def __init__(self, res: int, ch: int = 32, max_ch: int = 256, in_ch: int = 3,
+                 head: str = 'sum'):   # 'sum': global sum pooling (position-blind); 'fc': flatten the 4×4 map + FC (released GANSeg)
         super().__init__()
         if res < 8 or res & (res - 1): raise ValueError(f'Discriminator: res must be a power of two >= 8, got {res}')
+        if head not in ('sum', 'fc'): raise ValueError(f"Discriminator: head must be 'sum' or 'fc', got {head!r}")
+        self.head = head
         n = int(math.log2(res // 4))
         chs = [min(ch * 2 ** i, max_ch) for i in range(n + 1)]
         self.res, self.out_ch = res, chs[-1]
         self.blocks = nn.ModuleList([DResBlock(in_ch if i == 0 else chs[i - 1], chs[i], first=i == 0) for i in range(n)])
         self.final = nn.Conv2d(chs[n - 1], chs[-1], 3, padding=1)
+        if head == 'fc': self.fc = nn.Linear(chs[-1] * 16, chs[-1])
         self.out = nn.Linear(chs[-1], 1)
+
+    def pool(self, h: torch.Tensor) -> torch.Tensor:
+        "N×out_ch×4×4 → N×out_ch: a sum over space, or a fully-connected layer on the flattened map."
+        return h.sum((2, 3)) if self.head == 'sum' else F.leaky_relu(self.fc(h.flatten(1)), 0.2)
 
     def features(self, x: torch.Tensor) -> torch.Tensor:
         "Pooled features N×out_ch."
         assert_shape(x, [None, None, self.res, self.res], 'Discriminator input')
         for b in self.blocks: x = b(x)
-        return F.leaky_relu(self.final(F.leaky_relu(x, 0.2)), 0.2).sum((2, 3))
+        return self.pool(F.leaky_relu(self.final(F.leaky_relu(x, 0.2)), 0.2))
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.out(self.features(x))

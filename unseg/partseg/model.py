@@ -104,10 +104,10 @@ class PartSegConfig:
     width: int = 32               # small-encoder and decoder width
     perceptual: str = 'inception' # inception (FID-Inception early layers) | vgg (user file) | l1
     vgg_weights: str = ''
-    lambda_rec: float = 1.5
-    lambda_cls: float = 1.5
-    lambda_fg: float = 0.3
-    lambda_bg: float = 1.0
+    lambda_rec: float = 1.5       # perceptual reconstruction (authors' CUB config: 1.5)
+    lambda_cls: float = 1.0       # ArcFace part classification (1.0)
+    lambda_fg: float = 1.5        # foreground concentration (1.5)
+    lambda_bg: float = 0.3        # background concentration (0.3)
     arc_s: float = 20.0           # ArcFace radius (paper: 20)
     arc_m: float = 0.5            # ArcFace margin (paper: 0.5)
     lr: float = 1e-4              # Adam, β = (0.9, 0.999), weight decay 5e-4
@@ -118,14 +118,17 @@ class PartSegConfig:
         check_choice('encoder', self.encoder, ['small', 'resnet']); check_choice('perceptual', self.perceptual, ['inception', 'vgg', 'l1'])
 
     @classmethod
-    def preset(cls, name: str, **kw) -> 'PartSegConfig':
-        "Appendix Table 1 weights: celeba (K 4 or 8), aflw, cub (K 4), voc_<class>, deepfashion (K 9)."
+    def preset(cls, name: str, reading: str = 'code', **kw) -> 'PartSegConfig':
+        """Appendix Table 1 weights: celeba (K 4 or 8), aflw, cub (K 4), voc_<class>, deepfashion (K 9).
+        `reading='code'`: the columns as the authors' configs use them (rec, fg, bg, cls); 'table1': read literally (rec, cls, fg, bg)."""
+        check_choice('reading', reading, ['code', 'table1'])
         table = {'celeba': (4, 1.5, 1.5, 0.5, 1.0), 'aflw': (4, 1.5, 1.5, 0.5, 1.0), 'cub': (4, 1.5, 1.5, 0.3, 1.0),
                  'voc_car': (4, 1.5, 1.0, 0.3, 0.1), 'voc_bus': (4, 1.5, 1.0, 0.5, 0.1), 'voc_horse': (4, 1.5, 3.0, 0.3, 0.1),
                  'voc_aero': (4, 1.5, 3.0, 0.3, 0.1), 'voc_motor': (4, 1.0, 1.0, 0.3, 0.1), 'voc_cow': (4, 1.5, 2.0, 0.3, 0.1),
                  'voc_sheep': (4, 1.5, 2.0, 0.3, 0.1), 'deepfashion': (9, 1.5, 3.0, 0.5, 0.1)}
         check_choice('preset', name, list(table))
-        K, rec, cls_, fg, bg = table[name]
+        K, rec, a, b, c = table[name]
+        cls_, fg, bg = (c, a, b) if reading == 'code' else (a, b, c)
         return cls(**{**dict(res=128, n_parts=K, lambda_rec=rec, lambda_cls=cls_, lambda_fg=fg, lambda_bg=bg, encoder='resnet'), **kw})
 
 class PartSegOutput(NamedTuple):
