@@ -41,6 +41,7 @@ class GANSegConfig:
     point_temperature: float = 20. # points = tanh(MLP/T) (released code)
     init_spread: float = 0.05      # part centres' spread at initialisation: one seed near the centre, as released (see ganseg.points)
     init_part_size: float = 0.1    # spread of a part's points at initialisation (sets the first heatmaps' size)
+    init_move: float = 0.0         # > 0: z moves whole parts with this std at initialisation (unseg's departure, see ganseg.points)
     weight_init: str = 'kaiming'   # 'kaiming': every Linear/Conv kaiming-normal (a=0.2), zero bias (released code); 'default': PyTorch's
     bg_horizontal_only: bool = False  # background position varies along x only (released code, Taichi)
     # ablations (GANSeg Fig. 9, appendix F)
@@ -177,7 +178,7 @@ class GANSegGenerator(nn.Module):
         self.cfg = cfg
         lv, m = levels_for(cfg.res, cfg.start_res, cfg.n_start_blocks), cfg.margin_px
         self.levels, self.margin = lv, m
-        self.points = PointGenerator(cfg.z_dim, cfg.n_parts, cfg.n_per, cfg.emb_dim, cfg.hidden, 4, cfg.point_temperature, cfg.init_spread, cfg.init_part_size)
+        self.points = PointGenerator(cfg.z_dim, cfg.n_parts, cfg.n_per, cfg.emb_dim, cfg.hidden, 4, cfg.point_temperature, cfg.init_spread, cfg.init_part_size, cfg.init_move)
         self.masks = MaskGenerator(cfg.n_parts, cfg.n_parts * cfg.n_per, cfg.emb_dim, cfg.ch, lv, m, cfg.heatmap, cfg.fixed_sigma, cfg.use_points, cfg.spade_hidden)
         self.fg = ForegroundGenerator(cfg.n_parts, cfg.emb_dim, cfg.ch, lv, m, with_bg_channel=not cfg.separate_bg, spade_hidden=cfg.spade_hidden)
         self.bg = BackgroundGenerator(cfg.z_dim, cfg.emb_dim, cfg.ch, cfg.hidden, lv, m, cfg.bg_horizontal_only) if cfg.separate_bg else None

@@ -51,13 +51,14 @@ class PointGenerator(nn.Module):
                  n_layers: int = 4,                # Linear layers per MLP (released code: 4)
                  point_temperature: float = 20.0,  # points = tanh(MLP(z) / T) (released code: 20)
                  init_spread: float = 0.05,        # spread of the part centres at initialisation (see above; first version 0.35)
-                 init_part_size: float = 0.1):     # spread of a part's points around its centre at initialisation (first version 0.3)
+                 init_part_size: float = 0.1,      # spread of a part's points around its centre at initialisation (first version 0.3)
+                 init_move: float = 0.0):          # > 0: z moves each part as a whole with this std at initialisation (see below)
         super().__init__()
         self.n_parts, self.n_per, self.z_dim, self.T = n_parts, n_per, z_dim, point_temperature
         self.mlp_point = mlp(z_dim, hidden, n_parts * n_per * 2, n_layers)
         self.mlp_app = mlp(z_dim, hidden, emb_dim, n_layers)
         self.w_const = nn.Parameter(torch.randn(n_parts, emb_dim))
-        self.init_spread, self.init_part_size = init_spread, init_part_size
+        self.init_spread, self.init_part_size, self.init_move = init_spread, init_part_size, init_move
         self.init_points()
 
     @torch.no_grad()
@@ -72,6 +73,12 @@ class PointGenerator(nn.Module):
         offset = torch.randn(self.n_parts, self.n_per, 2) * self.init_part_size
         offset = offset - offset.mean(1, keepdim=True)                 # each part's centre is exactly its drawn centre
         last.bias.copy_(torch.atanh((centre + offset).clamp(-0.95, 0.95)).flatten() * self.T)
+        if self.init_move > 0:       # one direction per part and coordinate, shared by the part's points: z moves whole parts
+            h = self.mlp_point[:-1](torch.randn(2048, self.z_dim))                       # the last layer's input
+            A = torch.randn(self.n_parts, 1, 2, h.shape[1])
+            A = A * (self.init_move * self.T / (h @ A.reshape(-1, h.shape[1]).T).std(0).reshape(self.n_parts, 1, 2, 1).clamp(min=1e-8))
+            A = A.expand(-1, self.n_per, -1, -1).reshape(-1, h.shape[1])
+            last.weight.add_(A); last.bias.sub_(h.mean(0) @ A.T)                          # centred: the mean layout is unchanged
 
     def forward(self, z_point: torch.Tensor, z_app: torch.Tensor) -> Points:
         assert_shape(z_point, [None, self.z_dim], 'z_point'); assert_shape(z_app, [z_point.shape[0], self.z_dim], 'z_app')
