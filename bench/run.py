@@ -185,6 +185,34 @@ def measure_baselines(quick: bool, log) -> dict:
             log(f'baselines {ds} {res} px: ' + ', '.join(f"{k} {v['iou_mean']:.3f}" for k, v in out[ds][str(res)].items()))
     return out
 
+LANDMARK_FLOORS = {  # name -> (dataset, px, get_dataset kwargs, the runs it is the floor of)
+    'cub50': ('cub', 32, {}, 'ganseg-cub'),
+    **{f'cub{c}': ('cub', 64, {'classes': [c], 'protocol': 'bbox1.5'}, f'partseg-cub{c}') for c in (1, 2, 3)},
+}
+
+def measure_floors(quick: bool, log) -> dict:
+    """Landmark floors that need no training, on each landmark protocol here: the constant predictor (the mean
+    keypoint of the fitting images), random part centres and an untrained part-segmentation network (seed 0,
+    the notebook's CPU architecture), under the held-out and the as-released protocols (unseg.evaluate)."""
+    import torch
+    from unseg.core import seed_everything
+    from unseg.evaluate import protocol_for, eval_dataset, landmark_table, _batch_all
+    from unseg.metrics import part_centres
+    from unseg.partseg.model import PartSegConfig, PartSegModel, predict_parts
+    out = {}
+    for name, (ds, px, kw, _) in LANDMARK_FLOORS.items():
+        p = protocol_for(ds)
+        fb, tb = (_batch_all(eval_dataset(p, '', px, 0, split=sp, **kw)) for sp in (p.reg_split, p.eval_split))
+        if quick: fb, tb = (type(b)(*(None if f is None else f[:32] for f in b)) for b in (fb, tb))
+        seed_everything(0); net = PartSegModel(PartSegConfig(res=px, perceptual='l1')).eval()
+        g = torch.Generator().manual_seed(0)
+        rand = lambda n: torch.rand(n, 4, 2, generator=g) * 2 - 1
+        t = landmark_table({'random_centres': rand(len(fb.image)), 'untrained_network': part_centres(predict_parts(net, fb.image))},
+                           {'random_centres': rand(len(tb.image)), 'untrained_network': part_centres(predict_parts(net, tb.image))}, fb, tb, p.normaliser)
+        out[name] = {'dataset': ds, 'res': px, **kw, 'fit_images': len(fb.image), 'test_images': len(tb.image), **t}
+        log(f'floors {name}: ' + '; '.join(f"{prot} " + ', '.join(f'{k} {100 * v:.1f}%' for k, v in d.items()) for prot, d in t.items()))
+    return out
+
 # ------------------------------------------------------------------------------------------------- page
 # A run entry: {'method', 'dataset', 'res', 'extra', 'budget_min', 'quick', 'seeds': {seed: {'params', 'wall_s', 'run_dir', 'metrics'}}},
 # 'metrics' being an `unseg.evaluate.Report` (the one metrics.json layout). Figures are the mean ± standard deviation over seeds.
@@ -265,7 +293,10 @@ def headline(res: dict) -> str:
             d = b.get(ds, {})
             cells.append(' / '.join(f"{d[r][k]['iou_mean']:.3f}" for r in sorted(d, key=int)) if d else '—')
         lines.append(f"| *{k}* ({'/'.join(sorted(b.get('weizmann', {}), key=int))} px) | {cells[0]} | {cells[1]} | {cells[2]} | — | — |")
-    lines.append(f"| *constant keypoint predictor* | — | — | — | {lm('ganseg-cub', 'constant')} | {' / '.join(lm(f'partseg-cub{c}', 'constant') for c in (1, 2, 3))} |")
+    fl = res.get('floors', {})
+    floor = lambda n, who: _f(_get(fl, n, 'held_out', who), pct=True)
+    lines.append(f"| *constant keypoint predictor* | — | — | — | {floor('cub50', 'constant')} | {' / '.join(floor(f'cub{c}', 'constant') for c in (1, 2, 3))} |")
+    lines.append(f"| *untrained part network* | — | — | — | {floor('cub50', 'untrained_network')} | {' / '.join(floor(f'cub{c}', 'untrained_network') for c in (1, 2, 3))} |")
     lines.append('| *partseg paper (128 px, 30 epochs; authors\' protocol, not held-out)* | — | — | — | — | 18.15% / 17.54% / 19.40% |')
     return '\n'.join(lines)
 
@@ -334,6 +365,17 @@ def write_page(res: dict, page: Path, readme: Path = None):
             for r, v in sorted(d.items(), key=lambda t: int(t[0])):
                 L.append(f"| {ds} | {r} | {v['all_foreground']['iou_mean']:.3f} | {v['centred_ellipse']['iou_mean']:.3f} | {v['grabcut']['iou_mean']:.3f} |")
         L.append('')
+    if res.get('floors'):
+        L += ['## Landmark floors', '', "Landmark error of predictors that learn nothing, on each landmark protocol here (`measure_floors`): the constant "
+              "predictor (every image gets the mean keypoint of the fitting images), random part centres through a fitted regressor, and an untrained "
+              "part-segmentation network (seed 0, the notebook's CPU architecture). *Held-out*: fitted on the train split, error / box w,h per image; "
+              "*as released*: the part paper's code, fitted on all images including the scored ones, error / box corner, per keypoint. A model that "
+              "does not beat the constant under held-out has learnt nothing about where the keypoints are.", '',
+              '| data | px | images (fit / scored) | held-out: constant / random / untrained | as released: constant / random / untrained |', '|---|---|---|---|---|']
+        for n, f in res['floors'].items():
+            cells = [' / '.join(_f(f[prot].get(k), pct=True) for k in ('constant', 'random_centres', 'untrained_network')) for prot in ('held_out', 'as_released')]
+            L.append(f"| {n} | {f['res']} | {f['fit_images']} / {f['test_images']} | {cells[0]} | {cells[1]} |")
+        L.append('')
     L += ['## Published figures (paper scale)', '',
           "Numbers from the papers themselves, at their resolutions and budgets, on the full datasets unless said. "
           "Only the CUB-1/2/3 landmark protocol matches a run here, and only under the authors' own evaluation (*as released*: "
@@ -389,7 +431,7 @@ def main(argv=None):
     p.add_argument('--threads', type=int, default=1)
     p.add_argument('--seed', type=int, default=0, help='the first seed')
     p.add_argument('--seeds', type=int, default=1, help='seeds per run (seed, seed+1, ...): the page shows mean ± standard deviation')
-    p.add_argument('--no-speed', action='store_true'); p.add_argument('--no-baselines', action='store_true')
+    p.add_argument('--no-speed', action='store_true'); p.add_argument('--no-baselines', action='store_true', help='neither the baselines nor the landmark floors')
     p.add_argument('--page-only', action='store_true', help='only rebuild the page and the README table from --results')
     p.add_argument('--out', type=Path, default=ROOT / 'runs/bench-suite')
     p.add_argument('--results', type=Path, default=ROOT / 'bench/results.json')
@@ -429,7 +471,7 @@ def main(argv=None):
             tmp = a.results.with_suffix('.tmp'); tmp.write_text(json.dumps(res, indent=1)); tmp.replace(a.results)
     log(f'{len(jobs)} runs in {(time.perf_counter() - t) / 60:.1f} min')
     if a.suite != 'main': a.no_baselines = a.no_speed = True      # those belong to the main suite
-    if not a.no_baselines: res['baselines'] = measure_baselines(a.quick, log)
+    if not a.no_baselines: res['baselines'], res['floors'] = measure_baselines(a.quick, log), measure_floors(a.quick, log)
     if not a.no_speed: res['speed'] = measure_speed(a.quick, log)
     tmp = a.results.with_suffix('.tmp'); tmp.write_text(json.dumps(res, indent=1)); tmp.replace(a.results)
     write_page(res, a.page, readme)

@@ -51,6 +51,7 @@ def test_page_and_readme(quick):
     page = (quick / 'docs/results.md').read_text()
     assert 'Quick mode' in page and '| partseg-synthetic | synthetic | 64 | 2 | 4 |' in page and '18.15' in page and '## Speed' in page
     assert ' ± ' in page and '| synthetic_easy | 32 |' in page                          # mean ± sd over seeds; baselines per level
+    assert '## Landmark floors' in page and '| cub1 | 64 |' in page and 'untrained part network' in (quick / 'README.md').read_text()
     assert (quick / 'docs/results/perturbgan-weizmann.jpg').exists()
     readme = (quick / 'README.md').read_text()
     assert 'old table' not in readme and readme.endswith('<!-- bench:end -->\nafter\n') and '| partseg |' in readme and 'QUICK MODE' in readme

@@ -46,10 +46,12 @@ class MaskOutput(NamedTuple):
 class MaskGenerator(nn.Module):
     "Points and embeddings → K+1 masks (softmax; channel 0 background) on a margin grid."
     def __init__(self, n_parts: int, n_points: int, emb_dim: int, ch: int, levels: List[int], margin: int,
-                 heatmap: str = 'cone', fixed_sigma: float = 0.0, use_points: bool = True, spade_hidden: int = 64):
+                 heatmap: str = 'cone', fixed_sigma: float = 0.0, use_points: bool = True, spade_hidden: int = 64,
+                 upsample: str = 'nearest'):
         super().__init__()
         if heatmap not in HEATMAPS: raise ValueError(f'heatmap must be one of {HEATMAPS}, got {heatmap!r}')
         self.n_parts, self.levels, self.margin, self.heatmap, self.fixed_sigma, self.use_points = n_parts, levels, margin, heatmap, fixed_sigma, use_points
+        self.upsample = upsample
         if use_points:
             self.pe = RelativePosEncoding(n_points, ch)
             self.blocks = nn.ModuleList([SPADEResBlock(ch, ch, emb_dim, spade_hidden) for _ in levels])
@@ -77,7 +79,7 @@ class MaskGenerator(nn.Module):
                 x = blk(x, W)
             else: x = blk(x, pts.w_dyn)
             if i + 1 < len(self.levels) and self.levels[i + 1] == 2 * r:
-                x = upsample_crop(x, r, m)
+                x = upsample_crop(x, r, m, self.upsample)
         logits = self.out(x)
         return MaskOutput(logits.softmax(1), H, logits)
 

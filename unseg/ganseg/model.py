@@ -21,7 +21,7 @@ __all__ = ['LEGACY_DEFAULTS', 'GANSegConfig', 'resample_to_grid', 'ForegroundGen
 # %% ../../nbs/12_ganseg.model.ipynb #c005
 # Fields added after runs were saved without them, with the values those runs used (2026-11-22, issue 4).
 LEGACY_DEFAULTS = dict(spade_hidden=64, reg_every=1, mask_losses_on='margin',
-                       con_reduce='sum', init_spread=0.35, init_part_size=0.3, weight_init='default', d_head='sum')   # 2026-11-24, issue 17
+                       con_reduce='sum', init_spread=0.35, init_part_size=0.3, weight_init='default', d_head='sum', upsample='nearest')   # 2026-11-24, issue 17
 
 @dataclass
 class GANSegConfig:
@@ -42,6 +42,8 @@ class GANSegConfig:
     init_spread: float = 0.05      # part centres' spread at initialisation: one seed near the centre, as released (see ganseg.points)
     init_part_size: float = 0.1    # spread of a part's points at initialisation (sets the first heatmaps' size)
     init_move: float = 0.0         # > 0: z moves whole parts with this std at initialisation (unseg's departure, see ganseg.points)
+    upsample: str = 'bilinear'     # 2× upsampling between levels: 'bilinear' (released code) or 'nearest' (unseg's first version: blocky stripes)
+    rgb_head: int = 3              # kernel of the two RGB-head convs: 3 (released default) or 1 (the released `single_final` option: no colour past a mask)
     weight_init: str = 'kaiming'   # 'kaiming': every Linear/Conv kaiming-normal (a=0.2), zero bias (released code); 'default': PyTorch's
     bg_horizontal_only: bool = False  # background position varies along x only (released code, Taichi)
     # ablations (GANSeg Fig. 9, appendix F)
@@ -78,7 +80,7 @@ class GANSegConfig:
         check_param('ch', self.ch, self.ch >= 2 and self.ch % 2 == 0, 'must be even')
         check_choice('mask_losses_on', self.mask_losses_on, ['image', 'margin'])
         check_choice('con_reduce', self.con_reduce, ['mean', 'sum'])
-        check_choice('weight_init', self.weight_init, ['kaiming', 'default']); check_choice('d_head', self.d_head, ['fc', 'sum'])
+        check_choice('upsample', self.upsample, ['bilinear', 'nearest']); check_choice('rgb_head', self.rgb_head, [1, 3]); check_choice('weight_init', self.weight_init, ['kaiming', 'default']); check_choice('d_head', self.d_head, ['fc', 'sum'])
         check_param('spade_hidden', self.spade_hidden, self.spade_hidden >= 1, 'must be >= 1')
         check_param('reg_every', self.reg_every, isinstance(self.reg_every, int) and self.reg_every >= 1, 'must be an int >= 1')
         levels_for(self.res, self.start_res, self.n_start_blocks)
@@ -113,8 +115,10 @@ def resample_to_grid(x: torch.Tensor, res_x: int, margin: int, res: int) -> torc
 
 class ForegroundGenerator(nn.Module):
     "W_fg = Σ_k M_k w_k conditions SPADE ResBlocks started from the encoding of the part centres."
-    def __init__(self, n_parts: int, emb_dim: int, ch: int, levels, margin: int, with_bg_channel: bool = False, spade_hidden: int = 64):
+    def __init__(self, n_parts: int, emb_dim: int, ch: int, levels, margin: int, with_bg_channel: bool = False, spade_hidden: int = 64,
+                 upsample: str = 'nearest'):
         super().__init__()
+        self.upsample = upsample
         self.levels, self.margin, self.with_bg = levels, margin, with_bg_channel
         self.pe = RelativePosEncoding(n_parts, ch)
         self.blocks = nn.ModuleList([SPADEResBlock(ch, ch, emb_dim, spade_hidden) for _ in levels])
@@ -129,14 +133,16 @@ class ForegroundGenerator(nn.Module):
             W = torch.einsum('nkhw,nkd->ndhw', resample_to_grid(M, R, m, r), w)
             x = blk(x, W)
             if i + 1 < len(self.levels) and self.levels[i + 1] == 2 * r:
-                x = upsample_crop(x, r, m)
+                x = upsample_crop(x, r, m, self.upsample)
         return x
 
 # %% ../../nbs/12_ganseg.model.ipynb #c010
 class BackgroundGenerator(nn.Module):
     "w_bg = MLP(z_bg); AdaBN conv blocks from the encoding of (pixel − u_bg)."
-    def __init__(self, z_dim: int, emb_dim: int, ch: int, hidden: int, levels, margin: int, horizontal_only: bool = False):
+    def __init__(self, z_dim: int, emb_dim: int, ch: int, hidden: int, levels, margin: int, horizontal_only: bool = False,
+                 upsample: str = 'nearest'):
         super().__init__()
+        self.upsample = upsample
         self.levels, self.margin, self.horizontal_only = levels, margin, horizontal_only
         self.mlp = mlp(z_dim, hidden, emb_dim, 3)
         self.pe = RelativePosEncoding(1, ch)
@@ -148,7 +154,7 @@ class BackgroundGenerator(nn.Module):
         for i, (r, blk) in enumerate(zip(self.levels, self.blocks)):
             x = blk(x, w)
             if i + 1 < len(self.levels) and self.levels[i + 1] == 2 * r:
-                x = upsample_crop(x, r, m)
+                x = upsample_crop(x, r, m, self.upsample)
         return x
 
 # %% ../../nbs/12_ganseg.model.ipynb #c012
@@ -179,10 +185,11 @@ class GANSegGenerator(nn.Module):
         lv, m = levels_for(cfg.res, cfg.start_res, cfg.n_start_blocks), cfg.margin_px
         self.levels, self.margin = lv, m
         self.points = PointGenerator(cfg.z_dim, cfg.n_parts, cfg.n_per, cfg.emb_dim, cfg.hidden, 4, cfg.point_temperature, cfg.init_spread, cfg.init_part_size, cfg.init_move)
-        self.masks = MaskGenerator(cfg.n_parts, cfg.n_parts * cfg.n_per, cfg.emb_dim, cfg.ch, lv, m, cfg.heatmap, cfg.fixed_sigma, cfg.use_points, cfg.spade_hidden)
-        self.fg = ForegroundGenerator(cfg.n_parts, cfg.emb_dim, cfg.ch, lv, m, with_bg_channel=not cfg.separate_bg, spade_hidden=cfg.spade_hidden)
-        self.bg = BackgroundGenerator(cfg.z_dim, cfg.emb_dim, cfg.ch, cfg.hidden, lv, m, cfg.bg_horizontal_only) if cfg.separate_bg else None
-        self.head = nn.Sequential(nn.Conv2d(cfg.ch, cfg.ch, 3, padding=1), nn.LeakyReLU(0.2), nn.Conv2d(cfg.ch, 3, 3, padding=1), nn.Tanh())
+        self.masks = MaskGenerator(cfg.n_parts, cfg.n_parts * cfg.n_per, cfg.emb_dim, cfg.ch, lv, m, cfg.heatmap, cfg.fixed_sigma, cfg.use_points, cfg.spade_hidden, cfg.upsample)
+        self.fg = ForegroundGenerator(cfg.n_parts, cfg.emb_dim, cfg.ch, lv, m, with_bg_channel=not cfg.separate_bg, spade_hidden=cfg.spade_hidden, upsample=cfg.upsample)
+        self.bg = BackgroundGenerator(cfg.z_dim, cfg.emb_dim, cfg.ch, cfg.hidden, lv, m, cfg.bg_horizontal_only, cfg.upsample) if cfg.separate_bg else None
+        k = cfg.rgb_head                                                   # 3: a 5×5 footprint; 1: each pixel from its own feature
+        self.head = nn.Sequential(nn.Conv2d(cfg.ch, cfg.ch, k, padding=k // 2), nn.LeakyReLU(0.2), nn.Conv2d(cfg.ch, 3, k, padding=k // 2), nn.Tanh())
         if cfg.weight_init == 'kaiming': kaiming_init(self); self.points.init_points()
 
     def noise(self, n: int, device=None, generator: Optional[torch.Generator] = None) -> dict:

@@ -79,9 +79,11 @@ def crop_margin(x: torch.Tensor, res: int, margin: int) -> torch.Tensor:
     if t < 0 or l < 0: raise ValueError(f'cannot crop a {H}×{W} map to {res}+2·{margin}')
     return x[..., t:t + res + 2 * margin, l:l + res + 2 * margin]
 
-def upsample_crop(x: torch.Tensor, res: int, margin: int) -> torch.Tensor:
-    "2× nearest upsampling of a map at `res` with `margin`, cropped back to the same margin at 2·res."
-    return crop_margin(F.interpolate(x, scale_factor=2, mode='nearest'), 2 * res, margin)
+def upsample_crop(x: torch.Tensor, res: int, margin: int, mode: str = 'nearest') -> torch.Tensor:
+    "2× upsampling ('nearest' or 'bilinear', the released GANSeg's) of a map at `res` with `margin`, cropped back to the same margin at 2·res."
+    if mode not in ('nearest', 'bilinear'): raise ValueError(f"upsample mode must be 'nearest' or 'bilinear', got {mode!r}")
+    up = F.interpolate(x, scale_factor=2, mode=mode, **({'align_corners': False} if mode == 'bilinear' else {}))
+    return crop_margin(up, 2 * res, margin)
 
 # %% ../../nbs/05_nn.blocks.ipynb #c019
 class RelativePosEncoding(nn.Module):
