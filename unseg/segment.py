@@ -16,7 +16,7 @@ from .metrics import seg_scores
 from .train import Trainer, Phase, LoopConfig, new_run_dir, write_config, resolve_resume
 
 # %% auto #0
-__all__ = ['UNet', 'DeepLab', 'dice_loss', 'segmenter_loss', 'SampleSource', 'SyntheticTruth', 'SegmenterConfig',
+__all__ = ['UNet', 'DeepLab', 'dice_loss', 'segmenter_loss', 'SampleSource', 'SyntheticTruth', 'SegmenterConfig', 'augment_pair',
            'build_segmenter', 'train_segmenter', 'predict', 'fg_from_prediction', 'evaluate_segmenter']
 
 # %% ../nbs/41_segment.ipynb #c006
@@ -112,15 +112,30 @@ class SegmenterConfig:
     steps: int = 1000
     batch: int = 16
     lr: float = 3e-4            # GANSeg trains DeepLab with Adam(3e-4, β=(0.9, 0.999))
+    augment: float = 0.0        # > 0: random flips and shifts of up to this fraction of the side, the same for image and masks
     seed: int = 0
 
     def __post_init__(self):
         check_choice('kind', self.kind, ['unet', 'deeplab']); check_choice('mode', self.mode, ['fg', 'parts'])
         check_param('steps', self.steps, self.steps >= 0, 'must be >= 0'); check_param('batch', self.batch, self.batch >= 1, 'must be >= 1')
         check_param('lr', self.lr, self.lr > 0, 'must be > 0')
+        check_param('augment', self.augment, 0 <= self.augment < 0.5, 'must be in [0, 0.5)')
 
     @property
     def n_out(self): return 1 if self.mode == 'fg' else self.n_parts + 1
+
+def augment_pair(s: Sample, max_shift: float) -> Sample:
+    "Random horizontal flips and shifts (reflection padding) of a sample batch, the same for every field of an image (global RNG)."
+    N, _, H, W = s.image.shape
+    P = int(round(max_shift * W))
+    flip = torch.rand(N) < 0.5
+    off = torch.randint(0, 2 * P + 1, (N, 2)) if P else torch.zeros(N, 2, dtype=torch.long)
+    def f(t):
+        t = torch.where(flip[:, None, None, None].to(t.device), t.flip(-1), t)
+        if not P: return t
+        t = F.pad(t, (P, P, P, P), mode='reflect')
+        return torch.stack([t[i, :, off[i, 0]:off[i, 0] + H, off[i, 1]:off[i, 1] + W] for i in range(N)])
+    return s.apply(lambda t: f(t) if t.ndim == 4 and t.shape[-2:] == (H, W) else t)
 
 def build_segmenter(cfg: SegmenterConfig) -> nn.Module:
     "The network a `SegmenterConfig` names."
@@ -146,6 +161,7 @@ def train_segmenter(source: SampleSource, cfg: SegmenterConfig, run_dir=None, de
     def batches(_):
         with torch.no_grad(): s = source.sample(cfg.batch)
         if cfg.mode == 'parts' and s.parts is None: raise ValueError("mode='parts' needs a source whose samples have parts")
+        if cfg.augment > 0: s = augment_pair(s, cfg.augment)
         return s.to(device)
     loop = loop or LoopConfig(steps=cfg.steps, log_every=max(cfg.steps // 50, 1), ckpt_every=max(cfg.steps // 4, 1),
                               sample_every=max(cfg.steps, 1), progress=progress)
