@@ -27,4 +27,5 @@ def run_papermill(nb: str, dest: Path, **params):
     if str(ROOT) not in env_pp.split(os.pathsep): os.environ['PYTHONPATH'] = os.pathsep.join([str(ROOT), env_pp]).rstrip(os.pathsep)
     out = Path(dest) / nb
     return pm.execute_notebook(str(ROOT / 'nbs' / nb), str(out), parameters=params, kernel_name='python3',
-                               cwd=str(ROOT / 'nbs'), progress_bar=False)
+                               cwd=str(ROOT / 'nbs'), progress_bar=False,
+                               execution_timeout=1200)   # per cell: a hung kernel fails the test instead of stalling the suite
