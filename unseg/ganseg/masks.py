@@ -13,7 +13,8 @@ from ..nn.blocks import SPADEResBlock, AdaBNConvBlock, RelativePosEncoding, marg
 from .points import Points
 
 # %% auto #0
-__all__ = ['HEATMAPS', 'heatmaps', 'levels_for', 'MaskOutput', 'MaskGenerator', 'shift_points', 'equivariance_error']
+__all__ = ['HEATMAPS', 'heatmaps', 'levels_for', 'block_widths', 'MaskOutput', 'MaskGenerator', 'shift_points',
+           'equivariance_error']
 
 # %% ../../nbs/11_ganseg.masks.ipynb #c005
 HEATMAPS = ('cone', 'gaussian')
@@ -30,13 +31,20 @@ def heatmaps(pts: Points, grid: torch.Tensor, kind: str = 'cone', fixed_sigma: f
     raise ValueError(f'heatmap must be one of {HEATMAPS}, got {kind!r}')
 
 # %% ../../nbs/11_ganseg.masks.ipynb #c008
-def levels_for(res: int, start_res: int, n_start_blocks: int = 1) -> List[int]:
-    "Block resolutions: `n_start_blocks` at start_res, then one per 2× up to res (GANSeg at 128: 32, 32, 64, 128)."
+def levels_for(res: int, start_res: int, n_start_blocks: int = 1, n_blocks: int = 1) -> List[int]:
+    """Block resolutions: `n_start_blocks` at start_res, then `n_blocks` per 2× up to res
+    (paper at 128: 32, 32, 64, 128; the released code: 32, 32, 64, 64, 128, 128 with n_start_blocks = n_blocks = 2)."""
     if start_res > res or res % start_res or (res // start_res) & (res // start_res - 1):
         raise ValueError(f'res {res} must be start_res {start_res} times a power of two')
     lv, r = [start_res] * n_start_blocks, start_res
-    while r < res: r *= 2; lv.append(r)
+    while r < res: r *= 2; lv += [r] * n_blocks
     return lv
+
+def block_widths(ch, levels: List[int]) -> List[int]:
+    "Channels entering the first block, then leaving each block: one width everywhere (an int), or a list of len(levels) + 1."
+    w = [ch] * (len(levels) + 1) if isinstance(ch, int) else list(ch)
+    if len(w) != len(levels) + 1: raise ValueError(f'channel widths: {len(levels)} blocks need {len(levels) + 1} widths, got {len(w)}: {w}')
+    return w
 
 class MaskOutput(NamedTuple):
     masks: torch.Tensor       # N×(K+1)×(R+2m)×(R+2m) softmax masks on the margin grid at the output res
@@ -47,19 +55,20 @@ class MaskGenerator(nn.Module):
     "Points and embeddings → K+1 masks (softmax; channel 0 background) on a margin grid."
     def __init__(self, n_parts: int, n_points: int, emb_dim: int, ch: int, levels: List[int], margin: int,
                  heatmap: str = 'cone', fixed_sigma: float = 0.0, use_points: bool = True, spade_hidden: int = 64,
-                 upsample: str = 'nearest'):
+                 upsample: str = 'nearest', shortcut_kernel: int = 1):
         super().__init__()
         if heatmap not in HEATMAPS: raise ValueError(f'heatmap must be one of {HEATMAPS}, got {heatmap!r}')
         self.n_parts, self.levels, self.margin, self.heatmap, self.fixed_sigma, self.use_points = n_parts, levels, margin, heatmap, fixed_sigma, use_points
         self.upsample = upsample
+        w = block_widths(ch, levels)                                   # ch: one width, or widths per block (released: 512, 64, …)
         if use_points:
-            self.pe = RelativePosEncoding(n_points, ch)
-            self.blocks = nn.ModuleList([SPADEResBlock(ch, ch, emb_dim, spade_hidden) for _ in levels])
+            self.pe = RelativePosEncoding(n_points, w[0])
+            self.blocks = nn.ModuleList([SPADEResBlock(w[i], w[i + 1], emb_dim, spade_hidden, shortcut_kernel) for i in range(len(levels))])
         else:
             r0 = levels[0] + 2 * margin
-            self.const = nn.Parameter(torch.randn(1, ch, r0, r0))
-            self.blocks = nn.ModuleList([AdaBNConvBlock(ch, ch, emb_dim) for _ in levels])
-        self.out = nn.Conv2d(ch, n_parts + 1, 1)
+            self.const = nn.Parameter(torch.randn(1, w[0], r0, r0))
+            self.blocks = nn.ModuleList([AdaBNConvBlock(w[i], w[i + 1], emb_dim) for i in range(len(levels))])
+        self.out = nn.Conv2d(w[-1], n_parts + 1, 1)
 
     def w_mask(self, pts: Points, grid: torch.Tensor) -> tuple:
         "W_mask = Σ_k H_k w_k on a grid, and the heatmaps."

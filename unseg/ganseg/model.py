@@ -12,7 +12,7 @@ import torch.nn.functional as F
 from ..core import Sample, assert_shape, check_choice, check_param
 from ..nn.blocks import SPADEResBlock, AdaBNConvBlock, RelativePosEncoding, margin_grid, crop_margin, upsample_crop, margin_for
 from .points import PointGenerator, Points, mlp
-from .masks import MaskGenerator, levels_for, HEATMAPS
+from .masks import MaskGenerator, levels_for, block_widths, HEATMAPS
 
 # %% auto #0
 __all__ = ['LEGACY_DEFAULTS', 'GANSegConfig', 'resample_to_grid', 'ForegroundGenerator', 'BackgroundGenerator', 'GANSegOutput',
@@ -36,6 +36,13 @@ class GANSegConfig:
     spade_hidden: int = 32         # hidden channels of each SPADE's style convs (released code: 128)
     start_res: int = 8             # resolution of the first block (paper at 128 px: 32)
     n_start_blocks: int = 1        # blocks at start_res (paper at 128 px: 2 → 32, 32, 64, 128)
+    n_blocks: int = 1              # blocks at each resolution above start_res (released code: 2 → 32, 32, 64, 64, 128, 128)
+    widths: tuple = ()             # fg and bg channels entering the first block, then leaving each (len(levels) + 1); () → `ch` everywhere
+    mask_widths: tuple = ()        # the same for the mask generator (released: 512, then 64 after every block)
+    mlp_layers: int = 4            # Linear layers of the appearance MLP (and of the point MLP unless point_layers > 0)
+    point_layers: int = 0          # Linear layers of the point MLP (0: mlp_layers; released code: 5)
+    bg_layers: int = 3             # Linear layers of the background MLP (released code: 4)
+    shortcut_kernel: int = 1       # SPADE blocks' learned shortcut: 1×1 (SPADE) or 3×3 with bias (released code)
     margin: int = -1               # margin in pixels (-1: 10 px at a 32² start, scaled: margin_for)
     heatmap: str = 'cone'          # 'cone' (released models) or 'gaussian' (paper eq. 4)
     point_temperature: float = 20. # points = tanh(MLP/T) (released code)
@@ -83,7 +90,16 @@ class GANSegConfig:
         check_choice('upsample', self.upsample, ['bilinear', 'nearest']); check_choice('rgb_head', self.rgb_head, [1, 3]); check_choice('weight_init', self.weight_init, ['kaiming', 'default']); check_choice('d_head', self.d_head, ['fc', 'sum'])
         check_param('spade_hidden', self.spade_hidden, self.spade_hidden >= 1, 'must be >= 1')
         check_param('reg_every', self.reg_every, isinstance(self.reg_every, int) and self.reg_every >= 1, 'must be an int >= 1')
-        levels_for(self.res, self.start_res, self.n_start_blocks)
+        levels_for(self.res, self.start_res, self.n_start_blocks, self.n_blocks)
+        for which in ('fg', 'mask'): block_widths(self.widths_of(which), self.levels)
+
+    @property
+    def levels(self) -> list: return levels_for(self.res, self.start_res, self.n_start_blocks, self.n_blocks)
+
+    def widths_of(self, which: str = 'fg'):
+        "Channel widths of the fg/bg generators ('fg') or the mask generator ('mask'): `ch` (an int) or the per-block list."
+        w = self.mask_widths if which == 'mask' else self.widths
+        return list(w) if w else self.ch
 
     @property
     def margin_px(self) -> int: return self.margin if self.margin >= 0 else margin_for(self.start_res)
@@ -93,6 +109,7 @@ class GANSegConfig:
     @classmethod
     def from_dict(cls, d: dict) -> 'GANSegConfig':
         "A config saved in a run folder or checkpoint; fields it lacks take the values runs used before they existed."
+        d = {k: tuple(v) if isinstance(v, list) else v for k, v in d.items()}     # JSON turns the width tuples into lists
         return cls(**{**LEGACY_DEFAULTS, **d})
 
     @classmethod
@@ -101,7 +118,11 @@ class GANSegConfig:
         c_con = {'celeba_wild': 1.25, 'cub': 1.25, 'taichi': 3.0, 'flowers': 3.75}
         K = {'celeba_wild': 8, 'cub': 8, 'taichi': 8, 'flowers': 8}
         check_choice('dataset', dataset, list(c_con))
-        base = dict(res=128, start_res=32, n_start_blocks=2, margin=10, ch=64, emb_dim=64, n_parts=K[dataset], c_con=c_con[dataset],
+        # the released widths (log/gan_cub_k8/parameters.json): blocks at 32, 32, 64, 64, 128, 128; fg/bg channels
+        # 512 → 256, 256, 128, 128, 64, 64; the mask generator 512 → 64 throughout; z 256, point MLP 5 layers, bg MLP 4
+        base = dict(res=128, start_res=32, n_start_blocks=2, n_blocks=2, margin=10, ch=64, emb_dim=64, n_parts=K[dataset], c_con=c_con[dataset],
+                    z_dim=256, widths=(512, 256, 256, 128, 128, 64, 64), mask_widths=(512, 64, 64, 64, 64, 64, 64),
+                    point_layers=5, mlp_layers=4, bg_layers=4, shortcut_kernel=3,
                     gp_every=16, d_ch=64, spade_hidden=128, reg_every=2, bg_horizontal_only=dataset == 'taichi')
         return cls(**{**base, **kw})
 
@@ -115,13 +136,14 @@ def resample_to_grid(x: torch.Tensor, res_x: int, margin: int, res: int) -> torc
 
 class ForegroundGenerator(nn.Module):
     "W_fg = Σ_k M_k w_k conditions SPADE ResBlocks started from the encoding of the part centres."
-    def __init__(self, n_parts: int, emb_dim: int, ch: int, levels, margin: int, with_bg_channel: bool = False, spade_hidden: int = 64,
-                 upsample: str = 'nearest'):
+    def __init__(self, n_parts: int, emb_dim: int, ch, levels, margin: int, with_bg_channel: bool = False, spade_hidden: int = 64,
+                 upsample: str = 'nearest', shortcut_kernel: int = 1):
         super().__init__()
         self.upsample = upsample
         self.levels, self.margin, self.with_bg = levels, margin, with_bg_channel
-        self.pe = RelativePosEncoding(n_parts, ch)
-        self.blocks = nn.ModuleList([SPADEResBlock(ch, ch, emb_dim, spade_hidden) for _ in levels])
+        w = block_widths(ch, levels)
+        self.pe = RelativePosEncoding(n_parts, w[0])
+        self.blocks = nn.ModuleList([SPADEResBlock(w[i], w[i + 1], emb_dim, spade_hidden, shortcut_kernel) for i in range(len(levels))])
         if with_bg_channel: self.w_bg = nn.Parameter(torch.randn(emb_dim))   # embedding of the background mask channel
 
     def forward(self, pts: Points, masks: torch.Tensor) -> torch.Tensor:
@@ -139,14 +161,15 @@ class ForegroundGenerator(nn.Module):
 # %% ../../nbs/12_ganseg.model.ipynb #c010
 class BackgroundGenerator(nn.Module):
     "w_bg = MLP(z_bg); AdaBN conv blocks from the encoding of (pixel − u_bg)."
-    def __init__(self, z_dim: int, emb_dim: int, ch: int, hidden: int, levels, margin: int, horizontal_only: bool = False,
-                 upsample: str = 'nearest'):
+    def __init__(self, z_dim: int, emb_dim: int, ch, hidden: int, levels, margin: int, horizontal_only: bool = False,
+                 upsample: str = 'nearest', n_layers: int = 3):
         super().__init__()
         self.upsample = upsample
         self.levels, self.margin, self.horizontal_only = levels, margin, horizontal_only
-        self.mlp = mlp(z_dim, hidden, emb_dim, 3)
-        self.pe = RelativePosEncoding(1, ch)
-        self.blocks = nn.ModuleList([AdaBNConvBlock(ch, ch, emb_dim) for _ in levels])
+        self.mlp = mlp(z_dim, hidden, emb_dim, n_layers)
+        w = block_widths(ch, levels)
+        self.pe = RelativePosEncoding(1, w[0])
+        self.blocks = nn.ModuleList([AdaBNConvBlock(w[i], w[i + 1], emb_dim) for i in range(len(levels))])
 
     def forward(self, z_bg: torch.Tensor, u_bg: torch.Tensor) -> torch.Tensor:
         m, w = self.margin, self.mlp(z_bg)
@@ -182,14 +205,18 @@ class GANSegGenerator(nn.Module):
     def __init__(self, cfg: GANSegConfig):
         super().__init__()
         self.cfg = cfg
-        lv, m = levels_for(cfg.res, cfg.start_res, cfg.n_start_blocks), cfg.margin_px
+        lv, m = cfg.levels, cfg.margin_px
         self.levels, self.margin = lv, m
-        self.points = PointGenerator(cfg.z_dim, cfg.n_parts, cfg.n_per, cfg.emb_dim, cfg.hidden, 4, cfg.point_temperature, cfg.init_spread, cfg.init_part_size, cfg.init_move)
-        self.masks = MaskGenerator(cfg.n_parts, cfg.n_parts * cfg.n_per, cfg.emb_dim, cfg.ch, lv, m, cfg.heatmap, cfg.fixed_sigma, cfg.use_points, cfg.spade_hidden, cfg.upsample)
-        self.fg = ForegroundGenerator(cfg.n_parts, cfg.emb_dim, cfg.ch, lv, m, with_bg_channel=not cfg.separate_bg, spade_hidden=cfg.spade_hidden, upsample=cfg.upsample)
-        self.bg = BackgroundGenerator(cfg.z_dim, cfg.emb_dim, cfg.ch, cfg.hidden, lv, m, cfg.bg_horizontal_only, cfg.upsample) if cfg.separate_bg else None
-        k = cfg.rgb_head                                                   # 3: a 5×5 footprint; 1: each pixel from its own feature
-        self.head = nn.Sequential(nn.Conv2d(cfg.ch, cfg.ch, k, padding=k // 2), nn.LeakyReLU(0.2), nn.Conv2d(cfg.ch, 3, k, padding=k // 2), nn.Tanh())
+        fw, mw = cfg.widths_of(), cfg.widths_of('mask')                          # one width, or the released per-block widths
+        self.points = PointGenerator(cfg.z_dim, cfg.n_parts, cfg.n_per, cfg.emb_dim, cfg.hidden, cfg.mlp_layers, cfg.point_temperature, cfg.init_spread, cfg.init_part_size, cfg.init_move,
+                                     point_layers=cfg.point_layers)
+        self.masks = MaskGenerator(cfg.n_parts, cfg.n_parts * cfg.n_per, cfg.emb_dim, mw, lv, m, cfg.heatmap, cfg.fixed_sigma, cfg.use_points, cfg.spade_hidden, cfg.upsample,
+                                   cfg.shortcut_kernel)
+        self.fg = ForegroundGenerator(cfg.n_parts, cfg.emb_dim, fw, lv, m, with_bg_channel=not cfg.separate_bg, spade_hidden=cfg.spade_hidden, upsample=cfg.upsample,
+                                      shortcut_kernel=cfg.shortcut_kernel)
+        self.bg = BackgroundGenerator(cfg.z_dim, cfg.emb_dim, fw, cfg.hidden, lv, m, cfg.bg_horizontal_only, cfg.upsample, cfg.bg_layers) if cfg.separate_bg else None
+        k, c = cfg.rgb_head, (fw if isinstance(fw, int) else fw[-1])                                        # 3: a 5×5 footprint; 1: each pixel from its own feature
+        self.head = nn.Sequential(nn.Conv2d(c, c, k, padding=k // 2), nn.LeakyReLU(0.2), nn.Conv2d(c, 3, k, padding=k // 2), nn.Tanh())
         if cfg.weight_init == 'kaiming': kaiming_init(self); self.points.init_points()
 
     def noise(self, n: int, device=None, generator: Optional[torch.Generator] = None) -> dict:

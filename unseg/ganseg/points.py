@@ -52,10 +52,11 @@ class PointGenerator(nn.Module):
                  point_temperature: float = 20.0,  # points = tanh(MLP(z) / T) (released code: 20)
                  init_spread: float = 0.05,        # spread of the part centres at initialisation (see above; first version 0.35)
                  init_part_size: float = 0.1,      # spread of a part's points around its centre at initialisation (first version 0.3)
-                 init_move: float = 0.0):          # > 0: z moves each part as a whole with this std at initialisation (see below)
+                 init_move: float = 0.0,           # > 0: z moves each part as a whole with this std at initialisation (see below)
+                 point_layers: int = 0):           # Linear layers of the point MLP (0: n_layers; released code: 5)
         super().__init__()
         self.n_parts, self.n_per, self.z_dim, self.T = n_parts, n_per, z_dim, point_temperature
-        self.mlp_point = mlp(z_dim, hidden, n_parts * n_per * 2, n_layers)
+        self.mlp_point = mlp(z_dim, hidden, n_parts * n_per * 2, point_layers or n_layers)
         self.mlp_app = mlp(z_dim, hidden, emb_dim, n_layers)
         self.w_const = nn.Parameter(torch.randn(n_parts, emb_dim))
         self.init_spread, self.init_part_size, self.init_move = init_spread, init_part_size, init_move

@@ -27,46 +27,52 @@ class LayeredConfig:
     code_kind: str = 'categorical' # 'categorical' | 'normal'
     n_super: int = 0               # super-categories that alone shape the mask (0: off)
     ch: int = 64                   # generator width
+    margin: int = 0                # > 0: layers drawn on a canvas `margin` px wider on each side, perturbed there, then cropped (unseg's departure)
 
     def __post_init__(self):
         check_param('res', self.res, self.res >= 8 and self.res & (self.res - 1) == 0, 'must be a power of two >= 8')
+        check_param('margin', self.margin, self.margin >= 0 and (self.res + 2 * self.margin) % (self.res // 4) == 0,
+                    f'must be >= 0 with res + 2·margin a multiple of res/4 = {self.res // 4} (the generator starts at (res + 2·margin)·4/res px)')
         check_choice('code_kind', self.code_kind, ['categorical', 'normal'])
         check_param('n_super', self.n_super, self.n_super == 0 or (self.code_kind == 'categorical' and 0 < self.n_super <= self.d_c
                     and self.d_c % self.n_super == 0), 'must be 0, or divide d_c with a categorical code')
 
 class ConvGenerator(nn.Module):
-    "Linear → 4×4, then (upsample, conv, BN, LeakyReLU) blocks to `res`, then a 3×3 conv to `fout` channels."
-    def __init__(self, fin: int, fout: int, res: int, ch: int):
+    "Linear → s0×s0 (4×4 without a margin), then (upsample, conv, BN, LeakyReLU) blocks to res + 2·margin, then a 3×3 conv to `fout` channels."
+    def __init__(self, fin: int, fout: int, res: int, ch: int, margin: int = 0):
         super().__init__()
         n = int(math.log2(res // 4))
         chs = [ch * 2 ** (n - i) for i in range(n + 1)]
-        self.fc = nn.Linear(fin, chs[0] * 16)
+        self.s0 = (res + 2 * margin) // 2 ** n
+        self.fc = nn.Linear(fin, chs[0] * self.s0 ** 2)
         self.c0 = chs[0]
         self.blocks = nn.ModuleList([nn.Sequential(nn.Upsample(scale_factor=2), nn.Conv2d(chs[i], chs[i + 1], 3, padding=1),
                                                    nn.BatchNorm2d(chs[i + 1]), nn.LeakyReLU(0.2)) for i in range(n)])
         self.out = nn.Conv2d(chs[-1], fout, 3, padding=1)
 
     def forward(self, v):
-        x = F.leaky_relu(self.fc(v).view(len(v), self.c0, 4, 4), 0.2)
+        x = F.leaky_relu(self.fc(v).view(len(v), self.c0, self.s0, self.s0), 0.2)
         for b in self.blocks: x = b(x)
         return self.out(x)
 
 class LayeredOutput(NamedTuple):
-    image: torch.Tensor   # composed, unperturbed
+    image: torch.Tensor   # composed, unperturbed (res × res)
     bg: torch.Tensor
     fg: torch.Tensor
     mask: torch.Tensor
     z: torch.Tensor
     c: Optional[torch.Tensor]
+    canvas: Optional[tuple] = None   # with a margin: (bg, fg, mask) on the whole canvas, for the perturbation
 
 class LayeredGenerator(nn.Module):
     "G_b(z) and G_f(z, c) → (x_b, x_f, π), composed without perturbation (the trainer perturbs)."
     def __init__(self, cfg: LayeredConfig):
         super().__init__()
         self.cfg = cfg
-        self.bg = ConvGenerator(cfg.z_dim, 3, cfg.res, cfg.ch)
-        self.fg = ConvGenerator(cfg.z_dim + cfg.d_c, 3 if cfg.n_super else 4, cfg.res, cfg.ch)
-        self.mask_g = ConvGenerator(cfg.z_dim + cfg.n_super, 1, cfg.res, cfg.ch // 2) if cfg.n_super else None
+        m = cfg.margin
+        self.bg = ConvGenerator(cfg.z_dim, 3, cfg.res, cfg.ch, m)
+        self.fg = ConvGenerator(cfg.z_dim + cfg.d_c, 3 if cfg.n_super else 4, cfg.res, cfg.ch, m)
+        self.mask_g = ConvGenerator(cfg.z_dim + cfg.n_super, 1, cfg.res, cfg.ch // 2, m) if cfg.n_super else None
 
     def codes(self, n: int, device=None, generator=None):
         z = torch.randn(n, self.cfg.z_dim, generator=generator).to(device)
@@ -82,9 +88,13 @@ class LayeredGenerator(nn.Module):
         h = self.fg(torch.cat([z, c], 1) if c is not None else z)
         fg = torch.tanh(h[:, :3])
         mask = torch.sigmoid(self.mask_g(torch.cat([z, self.super_code(c)], 1)) if self.mask_g is not None else h[:, 3:])
-        return LayeredOutput(compose(bg, fg, mask), bg, fg, mask, z, c)
+        m = self.cfg.margin
+        if not m: return LayeredOutput(compose(bg, fg, mask), bg, fg, mask, z, c)
+        crop = lambda t: t[..., m:m + self.cfg.res, m:m + self.cfg.res]
+        return LayeredOutput(compose(crop(bg), crop(fg), crop(mask)), crop(bg), crop(fg), crop(mask), z, c, (bg, fg, mask))
 
     @torch.no_grad()
     def sample(self, n: int, generator: Optional[torch.Generator] = None) -> Sample:
         o = self(*self.codes(n, next(self.parameters()).device, generator))
         return Sample(image=o.image, fg=o.mask, bg=o.bg, fg_rgb=o.fg, codes=o.c)
+

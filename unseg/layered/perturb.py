@@ -77,11 +77,19 @@ def perturb_layers(fg: torch.Tensor, mask: torch.Tensor, kind: str = 'shift', ge
         return affine(fg, p), affine(mask, p)
     raise ValueError(f"perturbation kind must be 'none', 'shift' or 'affine', got {kind!r}")
 
-def contrast_jitter(bg: torch.Tensor, lo: float = 0.7, hi: float = 1.3, generator: Optional[torch.Generator] = None) -> torch.Tensor:
-    "Scale each background's contrast around its mean by a factor in [lo, hi] (PerturbGAN Table 1 d)."
+def contrast_jitter(bg: torch.Tensor, lo: float = 0.7, hi: float = 1.3, generator: Optional[torch.Generator] = None,
+                    mode: str = 'channel') -> torch.Tensor:
+    """Scale each background's contrast around its mean by a factor k ~ U(lo, hi) (PerturbGAN Table 1 d).
+    mode 'channel' (released code): around each channel's own mean, clamped to that channel's own [min, max];
+    'global' (unseg before 2026-11-25): around the mean over all channels, clamped to [-1, 1]."""
+    if mode not in ('channel', 'global'): raise ValueError(f"contrast_jitter: mode must be 'channel' or 'global', got {mode!r}")
     k = torch.rand(len(bg), 1, 1, 1, generator=generator).to(bg) * (hi - lo) + lo
-    mu = bg.mean((1, 2, 3), keepdim=True)
-    return ((bg - mu) * k + mu).clamp(-1, 1)
+    if mode == 'global':
+        mu = bg.mean((1, 2, 3), keepdim=True)
+        return ((bg - mu) * k + mu).clamp(-1, 1)
+    mu = bg.mean((2, 3), keepdim=True)
+    lo_, hi_ = bg.amin((2, 3), keepdim=True), bg.amax((2, 3), keepdim=True)
+    return torch.maximum(torch.minimum((bg - mu) * k + mu, hi_), lo_)
 
 def resize_random_crop(x: torch.Tensor, factor: float = 1.125, generator: Optional[torch.Generator] = None) -> torch.Tensor:
     "Real images: resize to factor × res, then a random res × res crop per image (PerturbGAN §3.4)."
@@ -90,3 +98,4 @@ def resize_random_crop(x: torch.Tensor, factor: float = 1.125, generator: Option
     oy = torch.randint(0, big.shape[2] - H + 1, (N,), generator=generator)
     ox = torch.randint(0, big.shape[3] - W + 1, (N,), generator=generator)
     return torch.stack([big[i, :, oy[i]:oy[i] + H, ox[i]:ox[i] + W] for i in range(N)])
+

@@ -33,13 +33,15 @@ class SPADE(nn.Module):
 # %% ../../nbs/05_nn.blocks.ipynb #c010
 class SPADEResBlock(nn.Module):
     "SPADE residual block: (SPADE, LeakyReLU, conv3×3) twice, plus a (learned when fin≠fout) shortcut."
-    def __init__(self, fin: int, fout: int, label_nc: int, hidden: int = 64):
+    def __init__(self, fin: int, fout: int, label_nc: int, hidden: int = 64,
+                 shortcut_kernel: int = 1):   # the learned shortcut: 1×1 without bias (SPADE's paper), or 3×3 with bias (GANSeg's released code)
         super().__init__()
+        if shortcut_kernel not in (1, 3): raise ValueError(f'SPADEResBlock: shortcut_kernel must be 1 or 3, got {shortcut_kernel}')
         fmid = min(fin, fout)
         self.norm0, self.conv0 = SPADE(fin, label_nc, hidden), nn.Conv2d(fin, fmid, 3, padding=1)
         self.norm1, self.conv1 = SPADE(fmid, label_nc, hidden), nn.Conv2d(fmid, fout, 3, padding=1)
         self.learned_shortcut = fin != fout
-        if self.learned_shortcut: self.norm_s, self.conv_s = SPADE(fin, label_nc, hidden), nn.Conv2d(fin, fout, 1, bias=False)
+        if self.learned_shortcut: self.norm_s, self.conv_s = SPADE(fin, label_nc, hidden), nn.Conv2d(fin, fout, shortcut_kernel, padding=shortcut_kernel // 2, bias=shortcut_kernel == 3)
 
     def forward(self, x: torch.Tensor, style: torch.Tensor) -> torch.Tensor:
         xs = self.conv_s(self.norm_s(x, style)) if self.learned_shortcut else x

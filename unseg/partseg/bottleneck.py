@@ -11,7 +11,7 @@ import torch.nn.functional as F
 from ..core import assert_shape
 
 # %% auto #0
-__all__ = ['squeeze', 'expand', 'with_coords', 'ArcFace', 'fg_concentration', 'bg_concentration']
+__all__ = ['CON_SCALES', 'squeeze', 'expand', 'with_coords', 'ArcFace', 'fg_concentration', 'bg_concentration']
 
 # %% ../../nbs/31_partseg.bottleneck.ipynb #c005
 def squeeze(S: torch.Tensor, A: torch.Tensor, eps: float = 1e-6) -> torch.Tensor:
@@ -54,20 +54,38 @@ def _coords(H, W, device=None):
     ys = (torch.arange(H, device=device) * 2 + 1) / H - 1; xs = (torch.arange(W, device=device) * 2 + 1) / W - 1
     return torch.meshgrid(ys, xs, indexing='ij')
 
-def fg_concentration(S: torch.Tensor) -> torch.Tensor:
-    "Eqs. 7–9 over the K foreground channels of N×(K+1)×H×W maps, batch mean."
-    y, x = _coords(*S.shape[-2:], S.device)
+def _coords01(H, W, device=None):
+    "Pixel i at i / (H − 1): the released code's [0, 1] grid (linspace(0, 1, H))."
+    return torch.meshgrid(torch.linspace(0, 1, H, device=device), torch.linspace(0, 1, W, device=device), indexing='ij')
+
+CON_SCALES = ('released', 'mean')
+
+def fg_concentration(S: torch.Tensor, scale: str = 'released') -> torch.Tensor:
+    """Eqs. 7–9 over the K foreground channels of N×(K+1)×H×W maps: each part's spatial variance around its centre of mass,
+    with the mass clamped at 1. scale 'released': coordinates in [0, 1], summed over K, mean over the batch (authors' code);
+    'mean': coordinates in [-1, 1], mean over K and the batch (unseg before 2026-11-25)."""
+    if scale not in CON_SCALES: raise ValueError(f'fg_concentration: scale must be one of {CON_SCALES}, got {scale!r}')
+    y, x = (_coords01 if scale == 'released' else _coords)(*S.shape[-2:], S.device)
     M = S[:, 1:]
     mass = M.sum((2, 3))
     cx, cy = (M * x).sum((2, 3)) / mass.clamp(min=1e-6), (M * y).sum((2, 3)) / mass.clamp(min=1e-6)
     d2 = (x - cx[..., None, None]) ** 2 + (y - cy[..., None, None]) ** 2
-    return ((d2 * M).sum((2, 3)) / mass.clamp(max=1.0, min=1e-6)).mean()
+    per_part = (d2 * M).sum((2, 3)) / mass.clamp(max=1.0, min=1e-6)
+    return per_part.sum(1).mean() if scale == 'released' else per_part.mean()
 
-def bg_concentration(S: torch.Tensor) -> torch.Tensor:
-    "Eqs. 10–11: background mass weighted by the squared distance to the nearest border, batch mean."
+def bg_concentration(S: torch.Tensor, scale: str = 'released') -> torch.Tensor:
+    """Eqs. 10–11: background mass weighted by its squared distance to the border, the mass clamped at 1, mean over the batch.
+    scale 'released': 2·min over the four lines 0.01 outside the outermost pixel centres of the squared distance, in [0, 1]
+    coordinates (authors' code); 'mean': squared distance to the outermost pixel centres in [-1, 1] (unseg before 2026-11-25)."""
+    if scale not in CON_SCALES: raise ValueError(f'bg_concentration: scale must be one of {CON_SCALES}, got {scale!r}')
     H, W = S.shape[-2:]
-    y, x = _coords(H, W, S.device)
-    lo_x, lo_y = x[0, 0], y[0, 0]
-    h = torch.minimum(torch.minimum(x - lo_x, -lo_x - x), torch.minimum(y - lo_y, -lo_y - y))
     B = S[:, 0]
-    return ((h ** 2 * B).sum((1, 2)) / B.sum((1, 2)).clamp(max=1.0, min=1e-6)).mean()
+    if scale == 'released':
+        y, x = _coords01(H, W, S.device)
+        h2 = 2 * torch.minimum(torch.minimum((x + 0.01) ** 2, (x - 1.01) ** 2), torch.minimum((y + 0.01) ** 2, (y - 1.01) ** 2))
+    else:
+        y, x = _coords(H, W, S.device)
+        lo_x, lo_y = x[0, 0], y[0, 0]
+        h2 = torch.minimum(torch.minimum(x - lo_x, -lo_x - x), torch.minimum(y - lo_y, -lo_y - y)) ** 2
+    return ((h2 * B).sum((1, 2)) / B.sum((1, 2)).clamp(max=1.0, min=1e-6)).mean()
+

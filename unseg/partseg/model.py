@@ -13,8 +13,9 @@ import torch.nn as nn
 import torch.nn.functional as F
 from ..core import assert_shape, check_choice, check_param, seed_everything
 from .tps import tps_pair
-from .bottleneck import squeeze, expand, with_coords, ArcFace, fg_concentration, bg_concentration
+from .bottleneck import squeeze, expand, with_coords, ArcFace, fg_concentration, bg_concentration, CON_SCALES
 from ..train import Trainer, Phase, LoopConfig, StepBatches, resolve_resume
+
 
 # %% auto #0
 __all__ = ['InceptionPerceptual', 'VGGPerceptual', 'Decoder', 'PartSegConfig', 'PartSegOutput', 'PartSegModel',
@@ -74,24 +75,29 @@ def _small_trunk(fout: int, width: int) -> nn.Sequential:
                          nn.Conv2d(2 * width, 2 * width, 3, padding=1), nn.BatchNorm2d(2 * width), nn.ReLU(),
                          nn.Conv2d(2 * width, fout, 3, padding=1))
 
-def _resnet_trunk(fout: int, depth: int) -> nn.Sequential:
-    "torchvision ResNet-18/34 (no pretraining) up to layer3, layer2 and layer3 at stride 1 (maps at 1/4), then a 1×1 conv."
+def _resnet_trunk(fout: int, depth: int, maxpool: bool = False) -> nn.Sequential:
+    """torchvision ResNet-18/34 (no pretraining) up to layer3, then a 1×1 conv.
+    maxpool=False (authors' code): no max-pool, layer2 and layer3 at stride 2, maps at 1/8 (16×16 at 128 px);
+    maxpool=True (unseg before 2026-11-25): the max-pool kept, layer2 and layer3 at stride 1, maps at 1/4."""
     from torchvision.models import resnet18, resnet34
     r = (resnet18 if depth == 18 else resnet34)(weights=None)
+    if not maxpool: return nn.Sequential(r.conv1, r.bn1, r.relu, r.layer1, r.layer2, r.layer3, nn.Conv2d(256, fout, 1))
     for layer in (r.layer2, r.layer3):
         layer[0].conv1.stride = (1, 1)
         if layer[0].downsample is not None: layer[0].downsample[0].stride = (1, 1)
     return nn.Sequential(r.conv1, r.bn1, r.relu, r.maxpool, r.layer1, r.layer2, r.layer3, nn.Conv2d(256, fout, 1))
 
 class Decoder(nn.Module):
-    "(L+2)-channel maps at 1/4 resolution → RGB: 3×3 blocks with two ×2 transposed-conv upsamplings, tanh."
-    def __init__(self, fin: int, width: int = 64):
+    "(L+2)-channel maps at 1/2^ups resolution → RGB: 3×3 blocks with `ups` ×2 transposed-conv upsamplings (the last halves the width), tanh."
+    def __init__(self, fin: int, width: int = 64, ups: int = 2):
         super().__init__()
         blk = lambda a, b: [nn.Conv2d(a, b, 3, padding=1), nn.BatchNorm2d(b), nn.ReLU()]
         up = lambda a, b: [nn.ConvTranspose2d(a, b, 4, 2, 1), nn.BatchNorm2d(b), nn.ReLU()]
-        self.net = nn.Sequential(*blk(fin, width), *up(width, width), *blk(width, width), *up(width, width // 2),
-                                 *blk(width // 2, width // 2), nn.Conv2d(width // 2, 3, 3, padding=1), nn.Tanh())
+        layers = blk(fin, width)
+        for i in range(ups - 1): layers += up(width, width) + blk(width, width)
+        self.net = nn.Sequential(*layers, *up(width, width // 2), *blk(width // 2, width // 2), nn.Conv2d(width // 2, 3, 3, padding=1), nn.Tanh())
     def forward(self, a): return self.net(a)
+
 
 # %% ../../nbs/32_partseg.model.ipynb #c010
 @dataclass
@@ -108,6 +114,9 @@ class PartSegConfig:
     lambda_cls: float = 1.0       # ArcFace part classification (1.0)
     lambda_fg: float = 1.5        # foreground concentration (1.5)
     lambda_bg: float = 0.3        # background concentration (0.3)
+    resnet_maxpool: bool = False  # resnet encoders: keep the max-pool (maps at 1/4) instead of the authors' 1/8 maps
+    con_scale: str = 'released'   # concentration losses: 'released' ([0, 1], summed over parts and views) | 'mean'
+    tps_coin: str = 'point'       # TPS extra-noise coin per control point ('point', authors' code) | per 'image'
     arc_s: float = 20.0           # ArcFace radius (paper: 20)
     arc_m: float = 0.5            # ArcFace margin (paper: 0.5)
     lr: float = 1e-4              # Adam, β = (0.9, 0.999), weight decay 5e-4
@@ -116,6 +125,13 @@ class PartSegConfig:
     def __post_init__(self):
         check_param('res', self.res, self.res >= 16 and self.res % 4 == 0, 'must be a multiple of 4, >= 16')
         check_choice('encoder', self.encoder, ['small', 'resnet']); check_choice('perceptual', self.perceptual, ['inception', 'vgg', 'l1'])
+        check_choice('con_scale', self.con_scale, list(CON_SCALES)); check_choice('tps_coin', self.tps_coin, ['point', 'image'])
+        check_param('res', self.res, self.res % self.stride == 0, f'must be a multiple of the maps\' stride {self.stride}')
+
+    @property
+    def stride(self) -> int:
+        "Input pixels per part-map pixel: 4 (small encoder, or resnet with its max-pool), 8 (resnet as the authors have it)."
+        return 8 if self.encoder == 'resnet' and not self.resnet_maxpool else 4
 
     @classmethod
     def preset(cls, name: str, reading: str = 'code', **kw) -> 'PartSegConfig':
@@ -132,7 +148,7 @@ class PartSegConfig:
         return cls(**{**dict(res=128, n_parts=K, lambda_rec=rec, lambda_cls=cls_, lambda_fg=fg, lambda_bg=bg, encoder='resnet'), **kw})
 
 class PartSegOutput(NamedTuple):
-    S1: torch.Tensor; S2: torch.Tensor      # part maps at 1/4 resolution, softmax, channel 0 background
+    S1: torch.Tensor; S2: torch.Tensor      # part maps at 1/stride resolution, softmax, channel 0 background
     F1: torch.Tensor; F2: torch.Tensor      # squeezed part features N×(K+1)×L
     x1_hat: torch.Tensor; x2_hat: torch.Tensor
 
@@ -142,12 +158,12 @@ class PartSegModel(nn.Module):
         super().__init__()
         self.cfg = cfg
         K1, L = cfg.n_parts + 1, cfg.feat_dim
-        self.shape_enc = _resnet_trunk(K1, 18) if cfg.encoder == 'resnet' else _small_trunk(K1, cfg.width)
-        self.app_enc = _resnet_trunk(L, 34) if cfg.encoder == 'resnet' else _small_trunk(L, cfg.width)
-        self.decoder = Decoder(L + 2, 2 * cfg.width)
+        self.shape_enc = _resnet_trunk(K1, 18, cfg.resnet_maxpool) if cfg.encoder == 'resnet' else _small_trunk(K1, cfg.width)
+        self.app_enc = _resnet_trunk(L, 34, cfg.resnet_maxpool) if cfg.encoder == 'resnet' else _small_trunk(L, cfg.width)
+        self.decoder = Decoder(L + 2, 2 * cfg.width, ups=cfg.stride.bit_length() - 1)
 
     def parts(self, x: torch.Tensor) -> torch.Tensor:
-        "N×(K+1)×H/4×W/4 part maps (softmax)."
+        "N×(K+1)×H/s×W/s part maps (softmax), s = cfg.stride."
         return self.shape_enc(x).softmax(1)
 
     def forward(self, x1: torch.Tensor, x2: torch.Tensor) -> PartSegOutput:
@@ -156,6 +172,7 @@ class PartSegModel(nn.Module):
         x1_hat = self.decoder(with_coords(expand(F2, S1)))                  # image 2's appearance in image 1's shape
         x2_hat = self.decoder(with_coords(expand(F1, S2)))
         return PartSegOutput(S1, S2, F1, F2, x1_hat, x2_hat)
+
 
 # %% ../../nbs/32_partseg.model.ipynb #c013
 def build_perceptual(cfg: PartSegConfig) -> nn.Module:
@@ -169,18 +186,20 @@ class _L1(nn.Module):
 def partseg_losses(model: PartSegModel, arc: ArcFace, P: nn.Module, x: torch.Tensor, generator=None) -> dict:
     "Eq. 12 on a TPS pair of x, with its named terms."
     cfg = model.cfg
-    x1, x2, v1, v2 = tps_pair(x, generator)
+    x1, x2, v1, v2 = tps_pair(x, generator, coin=cfg.tps_coin)
     o = model(x1, x2)
     rec = P(x1 * v1, o.x1_hat * v1) + P(x2 * v2, o.x2_hat * v2)
-    cls_ = (arc(o.F1) + arc(o.F2)) / 2
-    fg = (fg_concentration(o.S1) + fg_concentration(o.S2)) / 2
-    bg = (bg_concentration(o.S1) + bg_concentration(o.S2)) / 2
+    # the authors' code sums every term over the two views; unseg's earlier reading averaged all but the reconstruction
+    views = 1 if cfg.con_scale == 'released' else 0.5
+    cls_ = (arc(o.F1) + arc(o.F2)) * views
+    fg = (fg_concentration(o.S1, cfg.con_scale) + fg_concentration(o.S2, cfg.con_scale)) * views
+    bg = (bg_concentration(o.S1, cfg.con_scale) + bg_concentration(o.S2, cfg.con_scale)) * views
     loss = cfg.lambda_rec * rec + cfg.lambda_cls * cls_ + cfg.lambda_fg * fg + cfg.lambda_bg * bg
     return {'loss': loss, 'rec': rec.detach(), 'cls': cls_.detach(), 'fg': fg.detach(), 'bg': bg.detach()}
 
 @torch.no_grad()
 def predict_parts(model: PartSegModel, images: torch.Tensor, batch: int = 64) -> torch.Tensor:
-    "Part maps at the images' resolution (bilinear upsampling of the 1/4-resolution maps)."
+    "Part maps at the images' resolution (bilinear upsampling of the model's part maps)."
     model.eval(); dev = next(model.parameters()).device
     out = [F.interpolate(model.parts(x.to(dev)), size=images.shape[-2:], mode='bilinear', align_corners=False).cpu() for x in images.split(batch)]
     return torch.cat(out)
@@ -209,3 +228,4 @@ def train_partseg(cfg: PartSegConfig, dataset, steps: int, batch: int = 16, run_
     if ck: tr.resume(ck)
     tr.fit()
     return model.eval(), tr
+

@@ -24,11 +24,15 @@ def control_grid(n: int = 10) -> torch.Tensor:
     return torch.stack([x.flatten(), y.flatten()], 1)
 
 def random_tps(n: int, grid: int = 10, std: float = 0.001, extra_std: float = 0.005, p_extra: float = 0.5,
-               trans_std: float = 0.1, generator: Optional[torch.Generator] = None) -> TPSParams:
-    "Appendix A.1's random TPS parameters for n images."
+               trans_std: float = 0.1, generator: Optional[torch.Generator] = None, coin: str = 'point') -> TPSParams:
+    """Appendix A.1's random TPS parameters for n images. The extra N(0, extra_std²) is added with probability p_extra,
+    the coin flipped per control point and coordinate (`coin='point'`, the authors' code) or once per image ('image',
+    unseg before 2026-11-25)."""
+    if coin not in ('point', 'image'): raise ValueError(f"random_tps: coin must be 'point' or 'image', got {coin!r}")
     ctrl = control_grid(grid)
     w = torch.randn(n, len(ctrl), 2, generator=generator) * std
-    extra = (torch.rand(n, 1, 1, generator=generator) < p_extra).float()
+    shape = (n, len(ctrl), 2) if coin == 'point' else (n, 1, 1)
+    extra = (torch.rand(*shape, generator=generator) < p_extra).float()
     w = w + extra * torch.randn(n, len(ctrl), 2, generator=generator) * extra_std
     return TPSParams(w, torch.randn(n, 2, generator=generator) * trans_std, ctrl)
 
@@ -56,3 +60,4 @@ def tps_pair(x: torch.Tensor, generator: Optional[torch.Generator] = None, **kw)
     x1, v1 = tps_warp(x, random_tps(len(x), generator=generator, **kw))
     x2, v2 = tps_warp(x, random_tps(len(x), generator=generator, **kw))
     return x1, x2, v1, v2
+
