@@ -11,8 +11,9 @@ import numpy as np
 import torch
 
 # %% auto #0
-__all__ = ['seed_everything', 'get_device', 'ParamError', 'check_param', 'check_choice', 'assert_shape', 'to_01', 'to_pm1',
-           'to_uint8', 'Sample', 'Item', 'collate_items', 'peak_memory', 'shared_parameter_pairs']
+__all__ = ['seed_everything', 'get_device', 'ParamError', 'check_param', 'check_choice', 'check_notebook_params', 'repo_root',
+           'resolve_run_root', 'assert_shape', 'to_01', 'to_pm1', 'to_uint8', 'Sample', 'Item', 'collate_items',
+           'peak_memory', 'shared_parameter_pairs']
 
 # %% ../nbs/00_core.ipynb #c006
 def seed_everything(seed: int) -> torch.Generator:
@@ -46,6 +47,51 @@ def check_param(name: str, value, ok: bool, expected: str):
 def check_choice(name: str, value, choices: Sequence):
     "Raise `ParamError` unless `value` is one of `choices`."
     return check_param(name, value, value in choices, f"must be one of {list(choices)}")
+
+# %% ../nbs/00_core.ipynb #c011np
+import inspect, types
+from pathlib import Path
+
+def _is_param_value(v) -> bool:
+    return not (isinstance(v, types.ModuleType) or inspect.isroutine(v) or inspect.isclass(v))
+
+def _type_ok(default, value) -> bool:
+    if default is None or value is None: return True              # None: "the preset's value" defaults, or off
+    if isinstance(default, bool): return isinstance(value, bool)
+    if isinstance(default, int): return isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(default, float): return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if isinstance(default, str): return isinstance(value, str)
+    if isinstance(default, (list, tuple)): return isinstance(value, (list, tuple))
+    return True
+
+def check_notebook_params(namespace: dict, defaults: dict) -> None:
+    """Check a papermill notebook's parameters as the user typed them, before any work: `defaults` is the namespace at the
+    end of the `parameters` cell (`_defaults = dict(globals())`), `namespace` the one after papermill's injected cell.
+    A name the notebook does not take (a misspelling) and a value of the wrong type (`-p batch eight`) raise `ParamError`."""
+    known = sorted(k for k, v in defaults.items() if not k.startswith('_') and _is_param_value(v) and k not in ('In', 'Out', 'exit', 'quit'))
+    unknown = sorted(k for k, v in namespace.items() if k not in defaults and not k.startswith('_') and _is_param_value(v))
+    if unknown:
+        raise ParamError(unknown[0], namespace[unknown[0]], f"is not a parameter of this notebook{' (nor ' + ', '.join(unknown[1:]) + ')' if unknown[1:] else ''}; "
+                         f"its parameters: {', '.join(known)}")
+    for k in known:
+        d, v = defaults[k], namespace.get(k)
+        if not _type_ok(d, v):
+            raise ParamError(k, v, f'must be {type(d).__name__ if not isinstance(d, (list, tuple)) else "a list"} like its default {d!r}')
+
+def repo_root() -> Optional[Path]:
+    "The clone this `unseg` was imported from (the folder holding settings.ini and nbs/ above the package), or None for an installed copy."
+    import unseg
+    root = Path(unseg.__file__).resolve().parents[1]
+    return root if (root / 'settings.ini').exists() and (root / 'nbs').is_dir() else None
+
+def resolve_run_root(run_root) -> Path:
+    """Where runs go: an absolute path as given; a relative one against the repository root (so `runs` is `<clone>/runs`
+    whether papermill runs from the root or with `--cwd nbs`), or against the working directory for an installed copy."""
+    p = Path(run_root).expanduser()
+    if p.is_absolute(): return p
+    base = repo_root()
+    return (base / p) if base is not None else p.resolve()
+
 
 # %% ../nbs/00_core.ipynb #c013
 def assert_shape(x: torch.Tensor, shape: Sequence[Optional[int]], name: str = 'tensor'):
