@@ -56,9 +56,10 @@ GP_KINDS = {'r1': 'R1: γ/2·E||∇D(x)||² on real data',
             'none': 'no penalty'}
 
 # %% ../nbs/07_losses.ipynb #c012
-def mask_size_loss(mask: torch.Tensor, eta: float) -> torch.Tensor:
-    "PerturbGAN eq. 3: E max(0, η − mean(π)) over the batch."
-    return F.relu(eta - mask.flatten(1).mean(1)).mean()
+def mask_size_loss(mask: torch.Tensor, eta: float, eta_max: float = 1.0) -> torch.Tensor:
+    "PerturbGAN eq. 3: E max(0, η − mean(π)) over the batch; with eta_max < 1 also E max(0, mean(π) − η_max) (unseg's departure)."
+    m = mask.flatten(1).mean(1)
+    return (F.relu(eta - m) + F.relu(m - eta_max)).mean()
 
 def binarization_loss(mask: torch.Tensor) -> torch.Tensor:
     "PerturbGAN eq. 4 / ELGAN: E min(π, 1 − π)."

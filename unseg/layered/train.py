@@ -46,6 +46,7 @@ class LayeredTrainConfig:
     gamma_size: float = 0.0        # mask size hinge (PerturbGAN γ1 = 2)
     eta: float = 0.15              # minimum mean mask (PerturbGAN: 15–25% by dataset; see ETA for per-dataset values)
     size_on: str = 'shifted'       # the size hinge on the 'shifted' mask (released) | the 'unshifted' one
+    eta_max: float = 1.0           # < 1: the size hinge also caps the mean mask at eta_max (unseg's departure; 1 is off)
     gamma_b: float = 2.0           # binarisation
     gamma_r: float = 1.0           # ELGAN private code recovery
     gamma_mi: float = 0.0          # improved GAN mutual information (E_x and E_π)
@@ -68,6 +69,7 @@ class LayeredTrainConfig:
         check_param('rounds', self.rounds, self.rounds >= 1, 'must be >= 1')
         check_choice('jitter_mode', self.jitter_mode, ['channel', 'global']); check_choice('size_on', self.size_on, ['shifted', 'unshifted'])
         check_param('eta', self.eta, 0 <= self.eta < 1, 'must be in [0, 1)')
+        check_param('eta_max', self.eta_max, self.eta < self.eta_max <= 1, 'must be in (eta, 1]')
         check_param('equi_ramp', self.equi_ramp, self.equi_ramp >= 0, 'must be >= 0 (steps)')
 
 PRESETS = {
@@ -189,7 +191,8 @@ def layered_phases(M: LayeredModels, tcfg: LayeredTrainConfig, ema: Optional[EMA
         def add(name, w, val):
             nonlocal loss
             if w: loss = loss + w * val; terms[name] = val.detach()
-        add('size', tcfg.gamma_size, mask_size_loss(m_shifted if tcfg.size_on == 'shifted' else o.mask, tcfg.eta) if tcfg.gamma_size else None)
+        m_size = m_shifted if tcfg.size_on == 'shifted' else o.mask
+        add('size', tcfg.gamma_size, mask_size_loss(m_size, tcfg.eta, tcfg.eta_max) if tcfg.gamma_size else None)
         add('binarization', tcfg.gamma_b, binarization_loss(o.mask) if tcfg.gamma_b else None)
         if c is not None:
             add('recovery', tcfg.gamma_r, code_nll(M.E_x(D.features(x)), c, kind) if tcfg.gamma_r else None)
