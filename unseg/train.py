@@ -17,8 +17,8 @@ from .core import ParamError, check_param, get_device, seed_everything
 # %% auto #0
 __all__ = ['CKPT_VERSION', 'new_run_dir', 'write_config', 'report', 'Reporter', 'read_stats', 'EMA', 'get_rng_state',
            'set_rng_state', 'StepBatches', 'save_checkpoint', 'list_checkpoints', 'load_checkpoint', 'resolve_resume',
-           'Phase', 'TrainingDiverged', 'LoopConfig', 'Trainer', 'tiny_dcgan', 'tiny_gan_phases', 'init_distributed',
-           'ddp']
+           'Phase', 'TrainingDiverged', 'TrainingStopped', 'stop_if_interrupted', 'exit_with_parent', 'LoopConfig',
+           'Trainer', 'tiny_dcgan', 'tiny_gan_phases', 'init_distributed', 'ddp']
 
 # %% ../nbs/40_train.ipynb #c006
 def _jsonable(cfg):
@@ -199,6 +199,23 @@ class Phase:
 class TrainingDiverged(RuntimeError):
     "Too many non-finite losses in a row."
 
+class TrainingStopped(RuntimeError):
+    "A run stopped by a signal after writing its checkpoint: raised by the notebooks so that nothing is evaluated half-trained."
+
+def stop_if_interrupted(trainer: 'Trainer', resume_hint: str = '-p resume latest') -> None:
+    "Raise `TrainingStopped` naming the checkpoint and the resume command if `trainer` was stopped by a signal."
+    if not trainer.status.startswith('stopped'): return
+    last = list_checkpoints(trainer.run_dir)[-1] if trainer.run_dir is not None and list_checkpoints(trainer.run_dir) else None
+    raise TrainingStopped(f'{trainer.status}; checkpoint {last}; to go on, run the same command with {resume_hint} (or -p resume {last})')
+
+def exit_with_parent(sig: int = signal.SIGTERM) -> bool:
+    """Ask Linux to send `sig` to this process when its parent dies (prctl PR_SET_PDEATHSIG), so that killing papermill
+    reaches the kernel's handler (a checkpoint) rather than ending it unseen. False where unavailable."""
+    try:
+        import ctypes
+        return ctypes.CDLL('libc.so.6', use_errno=True).prctl(1, int(sig), 0, 0, 0) == 0
+    except (OSError, AttributeError): return False
+
 @dataclass
 class LoopConfig:
     "What the loop itself needs; methods keep their own config beside it."
@@ -209,6 +226,7 @@ class LoopConfig:
     health_every: int = 250      # call the health hook every N steps (and at the end); its readings are logged as health/*
     keep_ckpts: int = 3          # how many checkpoints to keep
     max_bad_steps: int = 20      # non-finite steps in a row before the run stops
+    ckpt_minutes: float = 5.0    # also checkpoint when this many minutes have passed since the last one (0: off)
     bf16: bool = False           # bfloat16 autocast (CUDA only)
     progress: bool = True        # tqdm bar
 
@@ -229,6 +247,7 @@ class Trainer:
         self.device = torch.device(device)
         self.step, self.bad_total, self.bad_run, self.status = 0, 0, 0, 'new'
         self._stop = None
+        self.steps_run, self.seconds = 0, 0.0          # steps run by this process's fit() calls and their wall time (steps/s)
         if run_dir is not None and rank == 0:
             Path(run_dir).mkdir(parents=True, exist_ok=True)
             if not (Path(run_dir) / 'config.json').exists(): write_config(run_dir, self.config)
@@ -265,7 +284,7 @@ class Trainer:
     def _install_signals(self):
         self._old = {}
         try:
-            for s in (signal.SIGINT, signal.SIGTERM): self._old[s] = signal.signal(s, self._on_signal)
+            for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP): self._old[s] = signal.signal(s, self._on_signal)
         except ValueError: pass      # not the main thread: signals stay as they are
 
     def _restore_signals(self):
@@ -290,6 +309,8 @@ class Trainer:
         cfg = self.cfg
         self._install_signals()
         bar = tqdm(total=cfg.steps, initial=self.step, disable=not cfg.progress or self.rank != 0, dynamic_ncols=True)
+        t_start, step_start = time.perf_counter(), self.step
+        last_save = t_start
         try:
             with Reporter(self.run_dir if self.rank == 0 else None) as rep:
                 while self.step < cfg.steps:
@@ -316,14 +337,21 @@ class Trainer:
                         bar.set_postfix({k.split('/', 1)[-1] if k.endswith('/loss') else k: f'{v:.3g}' for k, v in means.items() if k.endswith('/loss')})
                     if self.sample_hook is not None and self.run_dir is not None and self.rank == 0 and (self.step % cfg.sample_every == 0 or self.step == cfg.steps):
                         self.sample_hook(self.step, self.run_dir)
-                    if self.step % cfg.ckpt_every == 0 or self.step == cfg.steps: self.save()
+                    timely = cfg.ckpt_minutes > 0 and time.perf_counter() - last_save > 60 * cfg.ckpt_minutes
+                    if self.step % cfg.ckpt_every == 0 or self.step == cfg.steps or timely: self.save(); last_save = time.perf_counter()
                     if self._stop:
                         self.save(); self.status = f'stopped by {self._stop} at step {self.step} (checkpoint saved)'
                         print(self.status); return self
             self.status = 'finished'
         finally:
             bar.close(); self._restore_signals()
+            self.steps_run += self.step - step_start; self.seconds += time.perf_counter() - t_start
         return self
+
+    @property
+    def steps_per_s(self) -> float:
+        "Steps per second over the steps this process ran (not counting those restored from a checkpoint)."
+        return self.steps_run / self.seconds if self.seconds > 0 else 0.0
 
 # %% ../nbs/40_train.ipynb #c025
 def tiny_dcgan(res: int = 16, z_dim: int = 32, ch: int = 32):
