@@ -13,7 +13,7 @@ import numpy as np
 import torch
 from PIL import Image, ImageFile
 from torch.utils.data import Dataset
-from ..core import Item, ParamError, check_choice, collate_items
+from ..core import Item, ParamError, check_choice, check_param, collate_items
 
 # %% auto #0
 __all__ = ['PROTOCOLS', 'IMG_EXTS', 'SYNTHETIC', 'DATASETS', 'Protocol', 'get_protocol', 'LayoutError', 'to_rgb', 'to_mask',
@@ -54,14 +54,20 @@ def _need(path: Path, layout: str, what: str = 'file') -> Path:
         raise LayoutError(f"missing {what} {path}\nexpected layout:\n{layout}")
     return Path(path)
 
-def to_rgb(img: Image.Image) -> Image.Image:
-    "Convert any PIL mode to 8-bit RGB: 16-bit and float images are rescaled, alpha is dropped, palettes expanded."
+def to_rgb(img: Image.Image, background=(255, 255, 255)) -> Image.Image:
+    """Convert any PIL mode to 8-bit RGB: 16-bit and float images are rescaled, palettes expanded, and an image with
+    transparency (RGBA, LA, PA, a palette with a transparent index) composited over `background` (an RGB triple),
+    so colours hidden under alpha 0 never show."""
     if img.mode in ('I;16', 'I;16B', 'I;16L', 'I', 'F'):
         a = np.asarray(img, dtype=np.float64)
         hi = 65535.0 if img.mode.startswith('I;16') else max(a.max(), 1.0)
         if img.mode == 'I' and a.max() <= 255: hi = 255.0
         img = Image.fromarray(np.clip(a / hi * 255, 0, 255).astype(np.uint8), 'L')
     if img.mode == 'P' and 'transparency' in img.info: img = img.convert('RGBA')
+    if img.mode in ('RGBA', 'LA', 'PA', 'RGBa', 'La'):
+        img = img.convert('RGBA')
+        out = Image.new('RGBA', img.size, tuple(int(v) for v in background) + (255,))
+        return Image.alpha_composite(out, img).convert('RGB')
     return img.convert('RGB')
 
 def to_mask(img: Image.Image, threshold: int = 127) -> np.ndarray:
@@ -106,11 +112,14 @@ class FolderDataset(Dataset):
     layout = ''   # the expected on-disk layout, shown in errors
 
     def __init__(self, records: Sequence[Record], res: int = 64, protocol='squash', cache: bool = True,
-                 on_error: str = 'skip', mask_threshold: int = 127, name: str = '', mask_resize_expected: bool = False):
+                 on_error: str = 'skip', mask_threshold: int = 127, name: str = '', mask_resize_expected: bool = False,
+                 background=(255, 255, 255)):       # the colour transparent pixels are composited over
         if res < 8: raise ParamError('res', res, 'must be >= 8')
         check_choice('on_error', on_error, ['skip', 'raise'])
         self.res, self.protocol, self.on_error = res, get_protocol(protocol), on_error
         self.mask_threshold, self.name, self.mask_resize_expected = mask_threshold, name or type(self).__name__, mask_resize_expected
+        check_param('background', background, len(tuple(background)) == 3 and all(0 <= v <= 255 for v in background), 'must be an RGB triple in 0..255')
+        self.background = tuple(background)
         self.report = Counter()      # what happened while reading: skipped_corrupt, mask_resized, converted_<mode>
         if not records: raise LayoutError(f"{self.name}: no images found\nexpected layout:\n{self.layout}")
         self.records, self._cache = list(records), None
@@ -126,6 +135,9 @@ class FolderDataset(Dataset):
     def _warn(self):
         if self.report['skipped_corrupt']:
             warnings.warn(f"{self.name}: skipped {self.report['skipped_corrupt']} corrupt or unreadable image(s), e.g. {self.first_bad}")
+        if self.report['skipped_too_large']:
+            warnings.warn(f"{self.name}: skipped {self.report['skipped_too_large']} image(s) larger than Pillow's limit of "
+                          f"{Image.MAX_IMAGE_PIXELS} pixels, e.g. {self.first_large} (raise PIL.Image.MAX_IMAGE_PIXELS to read them)")
         if self.report['mask_resized'] and not self.mask_resize_expected:
             warnings.warn(f"{self.name}: {self.report['mask_resized']} mask(s) differ in size from their image and were resized (nearest)")
 
@@ -133,9 +145,12 @@ class FolderDataset(Dataset):
 
     def __getitem__(self, i: int) -> Item:
         if self._cache is not None: return self._cache[i]
-        it = self._load(self.records[i])
-        if it is None: raise IOError(f"{self.name}: cannot read {self.records[i].image}")
-        return it
+        n = len(self.records)
+        for k in range(n):            # without a cache, an unreadable file is skipped and counted when it is read, as with one
+            it = self._load(self.records[(i + k) % n])
+            if it is not None: return it
+            if self.on_error == 'raise': break
+        raise IOError(f"{self.name}: no readable image from index {i} on ({dict(self.report)})")
 
     def batch(self, indices: Sequence[int]) -> Item:
         "A batched `Item` of the given indices."
@@ -144,13 +159,18 @@ class FolderDataset(Dataset):
     def _load(self, rec: Record) -> Optional[Item]:
         try:
             img = open_image(rec.image)
+        except Image.DecompressionBombError as e:      # over Pillow's size limit: too large, not corrupt
+            if self.on_error == 'raise': raise IOError(f"{self.name}: image {rec.image} is too large for Pillow's limit ({e})") from e
+            self.report['skipped_too_large'] += 1
+            if not hasattr(self, 'first_large'): self.first_large = str(rec.image)
+            return None
         except Exception as e:
             if self.on_error == 'raise': raise IOError(f"{self.name}: cannot read image {rec.image}: {e}") from e
             self.report['skipped_corrupt'] += 1
             if not hasattr(self, 'first_bad'): self.first_bad = str(rec.image)
             return None
         if img.mode != 'RGB': self.report[f'converted_{img.mode}'] += 1
-        img = to_rgb(img)
+        img = to_rgb(img, self.background)
         W, H = img.size
         box = _crop_box(W, H, rec, self.protocol)
         R = self.res
@@ -205,7 +225,10 @@ class ImageMaskFolder(FolderDataset):
     layout = "images/<name>.jpg|png|…\nmasks/<name>.png|jpg|…   (same stem; any size — resized with nearest if it differs)"
     def __init__(self, images, masks, res: int = 64, protocol='squash', **kwargs):
         images, masks = _need(Path(images), self.layout, 'image folder'), _need(Path(masks), self.layout, 'mask folder')
-        by_stem = {p.stem: p for p in _images_below(masks)}
+        by_stem = {}
+        for p in _images_below(masks):
+            if p.stem in by_stem: raise LayoutError(f"two masks for one image stem {p.stem!r}: {by_stem[p.stem]} and {p}; keep one\nexpected layout:\n{self.layout}")
+            by_stem[p.stem] = p
         recs, missing = [], []
         for p in _images_below(images):
             (recs.append(Record(p, mask=by_stem[p.stem])) if p.stem in by_stem else missing.append(p.name))
