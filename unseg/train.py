@@ -15,10 +15,10 @@ from tqdm import tqdm
 from .core import ParamError, check_param, get_device, seed_everything
 
 # %% auto #0
-__all__ = ['CKPT_VERSION', 'new_run_dir', 'write_config', 'report', 'Reporter', 'read_stats', 'EMA', 'get_rng_state',
-           'set_rng_state', 'StepBatches', 'save_checkpoint', 'list_checkpoints', 'load_checkpoint', 'resolve_resume',
-           'Phase', 'TrainingDiverged', 'TrainingStopped', 'stop_if_interrupted', 'exit_with_parent', 'LoopConfig',
-           'Trainer', 'tiny_dcgan', 'tiny_gan_phases', 'init_distributed', 'ddp']
+__all__ = ['RESUME_MAY_DIFFER', 'CKPT_VERSION', 'new_run_dir', 'write_config', 'check_resume', 'report', 'Reporter', 'read_stats',
+           'EMA', 'get_rng_state', 'set_rng_state', 'StepBatches', 'save_checkpoint', 'list_checkpoints',
+           'load_checkpoint', 'resolve_resume', 'Phase', 'TrainingDiverged', 'TrainingStopped', 'stop_if_interrupted',
+           'exit_with_parent', 'LoopConfig', 'Trainer', 'tiny_dcgan', 'tiny_gan_phases', 'init_distributed', 'ddp']
 
 # %% ../nbs/40_train.ipynb #c006
 def _jsonable(cfg):
@@ -40,6 +40,28 @@ def write_config(run_dir: Path, cfg) -> Path:
     p = Path(run_dir) / 'config.json'
     _atomic_write_text(p, json.dumps(_jsonable(cfg), indent=1))
     return p
+
+def _flat(d, prefix=''):
+    out = {}
+    for k, v in d.items():
+        if isinstance(v, dict): out.update(_flat(v, f'{prefix}{k}.'))
+        else: out[f'{prefix}{k}'] = v
+    return out
+
+# what may change between a run and its resumption: how long it trains and how it is evaluated, not what it trains
+RESUME_MAY_DIFFER = ('steps', 'seg_steps', 'device', 'eval_n', 'fid', 'fid_n', 'invert_steps', 'progress', 'data_root', 'segmenter.steps', 'seg.steps')
+
+def check_resume(run_dir, cfg, may_differ=RESUME_MAY_DIFFER) -> None:
+    """Before a run is resumed, compare the config it is about to write with the run folder's `config.json` (what was trained)
+    and raise a ValueError naming every field that differs — dataset, batch, seed, architecture, schedule — except
+    those in `may_differ`. Nothing in the run folder is written before this passes."""
+    p = Path(run_dir) / 'config.json'
+    if not p.exists(): return
+    old, new = _flat(json.loads(p.read_text())), _flat(_jsonable(cfg))
+    diff = [f'{k}: {old.get(k, "(absent)")!r} in the run, {new.get(k, "(absent)")!r} now' for k in sorted(set(old) | set(new))
+            if k not in may_differ and old.get(k) != new.get(k)]
+    if diff: raise ValueError(f'cannot resume {run_dir}: it was trained with other settings (pass the values it was trained with, '
+                              f'or start a new run): ' + '; '.join(diff))
 
 def _atomic_write_text(path: Path, text: str):
     tmp = path.with_name(path.name + '.tmp')
