@@ -56,6 +56,7 @@ class LayeredTrainConfig:
     gamma_reg: float = 1.0         # moment regulariser of Φ (weight not given by ELGAN: our choice)
     gamma_bg: float = 0.0          # improved GAN L_bg (from round 2)
     rounds: int = 1                # alternate training rounds (improved GAN: K)
+    round_steps: int = 0           # GAN steps per round (0: the run's steps / rounds); fixed, it makes resumption exact
     lr_g: float = 2e-4
     lr_d: float = 2e-4
     beta1: float = 0.5
@@ -225,7 +226,8 @@ def train_layered(gcfg: LayeredConfig, tcfg: LayeredTrainConfig, dataset, steps:
     M = LayeredModels(gcfg, tcfg).to(device)
     ema = EMA(M.G, tcfg.ema) if tcfg.ema > 0 else None
     show = ema.module if ema is not None else M.G
-    models = {'G': M.G, 'D': M.D, 'E_x': M.E_x, 'E_pi': M.E_pi, 'walk': M.walk, **({'G_ema': ema} if ema else {})}
+    models = {'G': M.G, 'D': M.D, 'E_x': M.E_x, 'E_pi': M.E_pi, 'walk': M.walk, **({'E_sup': M.E_sup} if M.E_sup is not None else {}),
+              **({'G_ema': ema} if ema else {})}
     sb = StepBatches(dataset, batch, seed)
     def batches(step):
         b = sb(step)
@@ -235,10 +237,12 @@ def train_layered(gcfg: LayeredConfig, tcfg: LayeredTrainConfig, dataset, steps:
         h = masks_health()
         if gcfg.d_c and gcfg.code_kind == 'categorical':     # does E_x recover the private code of generated images?
             s = show.sample(64, torch.Generator().manual_seed(1))
+            was = M.D.training; M.D.eval(); M.E_x.eval()      # eval: a reading must not advance spectral norm's power iteration
             with torch.no_grad(): pred = M.E_x(M.D.features(s.image)).argmax(1)
+            M.D.train(was); M.E_x.train(was)
             h['nmi_code'] = nmi(pred.cpu(), s.codes.argmax(1).cpu())
         return h
-    per_round = max(1, -(-steps // tcfg.rounds))
+    per_round = tcfg.round_steps or max(1, -(-steps // tcfg.rounds))    # round k ends at min(steps, (k + 1) · per_round)
     tr = Trainer(models, layered_phases(M, tcfg, ema), batches,
                  LoopConfig(steps=min(per_round, steps), log_every=log_every, sample_every=sample_every, ckpt_every=ckpt_every, health_every=health_every, progress=progress),
                  run_dir, config={'layered': asdict(gcfg), 'train': asdict(tcfg), 'steps': steps, 'batch': batch, 'seed': seed},
