@@ -3,7 +3,8 @@ import pytest
 from papermill.exceptions import PapermillExecutionError
 from conftest import run_papermill
 
-TINY = {'train_layered.ipynb': dict(method='elgan', res=16, ch=8, z_dim=16, steps=2, batch=4, seg_steps=2, seg_batch=4, seg_round_steps=2, eval_n=16, equi_ramp=1),
+TINY = {'train_layered.ipynb': dict(method='elgan', res=16, ch=8, z_dim=16, steps=2, batch=4, seg_steps=2, seg_batch=4, seg_round_steps=2, eval_n=16, equi_ramp=1,
+                                                 round_steps=2),   # fixed, as a resumed run must keep its rounds (check_resume names them otherwise)
         'train_partseg.ipynb': dict(res=32, width=8, feat_dim=16, perceptual='l1', steps=2, batch=4, eval_n=16),
         'train_ganseg.ipynb': dict(res=16, start_res=8, ch=8, emb_dim=8, d_ch=8, steps=2, batch=4, seg_steps=2, seg_batch=4, eval_n=16)}
 
