@@ -15,7 +15,7 @@ def _catches_sigterm(pid: int) -> bool:
 
 def test_sigterm_to_the_kernel_checkpoints_stops_and_resumes(tmp_path):
     runs = tmp_path / 'runs'
-    p = subprocess.Popen([sys.executable, '-m', 'papermill', str(ROOT / 'nbs/train_ganseg.ipynb'), str(tmp_path / 'out.ipynb'),
+    p = subprocess.Popen([sys.executable, '-m', 'papermill', str(ROOT / 'nbs/train_ganseg.ipynb'), str(tmp_path / 'out.ipynb'), '--execution-timeout', '1200',
                           *TINY, '-p', 'steps', '100000', '-p', 'run_root', str(runs)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         deadline = time.monotonic() + 600                    # a state to wait for, not a timing: the kernel inside Trainer.fit
