@@ -21,7 +21,7 @@ __all__ = ['LEGACY_DEFAULTS', 'GANSegConfig', 'resample_to_grid', 'ForegroundGen
 # %% ../../nbs/12_ganseg.model.ipynb #c005
 # Fields added after runs were saved without them, with the values those runs used (2026-11-22, issue 4).
 LEGACY_DEFAULTS = dict(spade_hidden=64, reg_every=1, mask_losses_on='margin',
-                       con_reduce='sum', init_spread=0.35, init_part_size=0.3, weight_init='default', d_head='sum', upsample='nearest')   # 2026-11-24, issue 17
+                       con_reduce='sum', init_spread=0.35, init_part_size=0.3, weight_init='default', d_head='sum', upsample='nearest', d_mbstd=0)   # 2026-11-24, issue 17
 
 @dataclass
 class GANSegConfig:
@@ -75,6 +75,7 @@ class GANSegConfig:
     beta2: float = 0.9
     d_ch: int = 32                 # discriminator base width
     d_head: str = 'fc'             # 'fc': D flattens its 4×4 map into FC layers and sees positions (released code); 'sum': global sum pooling
+    d_mbstd: int = 0               # > 0: D's minibatch-std channel over groups of this many samples (unseg departure; 0: released code)
     ema: float = 0.999             # EMA decay of G (0: none)
 
     def __post_init__(self):
@@ -88,6 +89,7 @@ class GANSegConfig:
         check_choice('mask_losses_on', self.mask_losses_on, ['image', 'margin'])
         check_choice('con_reduce', self.con_reduce, ['mean', 'sum'])
         check_choice('upsample', self.upsample, ['bilinear', 'nearest']); check_choice('rgb_head', self.rgb_head, [1, 3]); check_choice('weight_init', self.weight_init, ['kaiming', 'default']); check_choice('d_head', self.d_head, ['fc', 'sum'])
+        check_param('d_mbstd', self.d_mbstd, isinstance(self.d_mbstd, int) and self.d_mbstd >= 0, 'must be an int >= 0 (0: off)')
         check_param('spade_hidden', self.spade_hidden, self.spade_hidden >= 1, 'must be >= 1')
         check_param('reg_every', self.reg_every, isinstance(self.reg_every, int) and self.reg_every >= 1, 'must be an int >= 1')
         levels_for(self.res, self.start_res, self.n_start_blocks, self.n_blocks)

@@ -61,7 +61,7 @@ def ganseg_phases(G: GANSegGenerator, D: nn.Module, cfg: GANSegConfig, ema: Opti
 def build_ganseg(cfg: GANSegConfig, device='cpu'):
     "G, D and the EMA copy of G (None when cfg.ema == 0)."
     G = GANSegGenerator(cfg).to(device)
-    D = Discriminator(cfg.res, cfg.d_ch, head=cfg.d_head).to(device)
+    D = Discriminator(cfg.res, cfg.d_ch, head=cfg.d_head, mbstd=cfg.d_mbstd).to(device)
     return G, D, (EMA(G, cfg.ema) if cfg.ema > 0 else None)
 
 def load_generator(path, prefer_ema: bool = True):

@@ -31,8 +31,11 @@ class DResBlock(nn.Module):
 class Discriminator(nn.Module):
     "Residual discriminator for any res ≥ 8 (a power of two): blocks down to 4×4, then global sum pooling or flatten + FC, linear."
     def __init__(self, res: int, ch: int = 32, max_ch: int = 256, in_ch: int = 3,
-                 head: str = 'sum'):   # 'sum': global sum pooling (position-blind); 'fc': flatten the 4×4 map + FC (released GANSeg)
+                 head: str = 'sum',    # 'sum': global sum pooling (position-blind); 'fc': flatten the 4×4 map + FC (released GANSeg)
+                 mbstd: int = 0):      # > 0: minibatch standard deviation over groups of this many samples as one more channel (0: off, released code)
         super().__init__()
+        if not (isinstance(mbstd, int) and mbstd >= 0): raise ValueError(f'Discriminator: mbstd must be an int >= 0, got {mbstd!r}')
+        self.mbstd = mbstd
         if res < 8 or res & (res - 1): raise ValueError(f'Discriminator: res must be a power of two >= 8, got {res}')
         if head not in ('sum', 'fc'): raise ValueError(f"Discriminator: head must be 'sum' or 'fc', got {head!r}")
         self.head = head
@@ -40,9 +43,16 @@ class Discriminator(nn.Module):
         chs = [min(ch * 2 ** i, max_ch) for i in range(n + 1)]
         self.res, self.out_ch = res, chs[-1]
         self.blocks = nn.ModuleList([DResBlock(in_ch if i == 0 else chs[i - 1], chs[i], first=i == 0) for i in range(n)])
-        self.final = nn.Conv2d(chs[n - 1], chs[-1], 3, padding=1)
+        self.final = nn.Conv2d(chs[n - 1] + (1 if mbstd else 0), chs[-1], 3, padding=1)
         if head == 'fc': self.fc = nn.Linear(chs[-1] * 16, chs[-1])
         self.out = nn.Linear(chs[-1], 1)
+
+    def batch_std(self, h: torch.Tensor) -> torch.Tensor:
+        "N×C×4×4 → N×1×4×4: each sample's group's standard deviation across samples, averaged over C, H, W (the group is the largest divisor of N up to `mbstd`)."
+        N = h.shape[0]
+        g = max(d for d in range(1, min(self.mbstd, N) + 1) if N % d == 0)
+        s = h.reshape(N // g, g, *h.shape[1:]).var(1, unbiased=False).add(1e-8).sqrt().mean((1, 2, 3))   # one number per group
+        return s.repeat_interleave(g)[:, None, None, None].expand(N, 1, *h.shape[2:])
 
     def pool(self, h: torch.Tensor) -> torch.Tensor:
         "N×out_ch×4×4 → N×out_ch: a sum over space, or a fully-connected layer on the flattened map."
@@ -52,6 +62,7 @@ class Discriminator(nn.Module):
         "Pooled features N×out_ch."
         assert_shape(x, [None, None, self.res, self.res], 'Discriminator input')
         for b in self.blocks: x = b(x)
+        if self.mbstd: x = torch.cat([x, self.batch_std(x)], 1)
         return self.pool(F.leaky_relu(self.final(F.leaky_relu(x, 0.2)), 0.2))
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
