@@ -16,12 +16,12 @@ from .masks import MaskGenerator, levels_for, block_widths, HEATMAPS
 
 # %% auto #0
 __all__ = ['LEGACY_DEFAULTS', 'GANSegConfig', 'resample_to_grid', 'ForegroundGenerator', 'BackgroundGenerator', 'GANSegOutput',
-           'kaiming_init', 'GANSegGenerator', 'move_part', 'concentration_loss', 'area_loss']
+           'kaiming_init', 'translate_points', 'GANSegGenerator', 'move_part', 'concentration_loss', 'area_loss']
 
 # %% ../../nbs/12_ganseg.model.ipynb #c005
 # Fields added after runs were saved without them, with the values those runs used (2026-11-22, issue 4).
 LEGACY_DEFAULTS = dict(spade_hidden=64, reg_every=1, mask_losses_on='margin',
-                       con_reduce='sum', init_spread=0.35, init_part_size=0.3, weight_init='default', d_head='sum', upsample='nearest', d_mbstd=0)   # 2026-11-24, issue 17
+                       con_reduce='sum', init_spread=0.35, init_part_size=0.3, weight_init='default', d_head='sum', upsample='nearest', d_mbstd=0, point_shift=0.0)   # 2026-11-24, issue 17
 
 @dataclass
 class GANSegConfig:
@@ -48,6 +48,7 @@ class GANSegConfig:
     point_temperature: float = 20. # points = tanh(MLP/T) (released code)
     init_spread: float = 0.05      # part centres' spread at initialisation: one seed near the centre, as released (see ganseg.points)
     init_part_size: float = 0.1    # spread of a part's points at initialisation (sets the first heatmaps' size)
+    point_shift: float = 0.0       # > 0: all points translated by u ~ U([-s, s]²) drawn outside the MLP (unseg departure, see 'Layout shift'; 0: released)
     init_move: float = 0.0         # > 0: z moves whole parts with this std at initialisation (unseg's departure, see ganseg.points)
     upsample: str = 'bilinear'     # 2× upsampling between levels: 'bilinear' (released code) or 'nearest' (unseg's first version: blocky stripes)
     rgb_head: int = 3              # kernel of the two RGB-head convs: 3 (released default) or 1 (the released `single_final` option: no colour past a mask)
@@ -90,6 +91,7 @@ class GANSegConfig:
         check_choice('con_reduce', self.con_reduce, ['mean', 'sum'])
         check_choice('upsample', self.upsample, ['bilinear', 'nearest']); check_choice('rgb_head', self.rgb_head, [1, 3]); check_choice('weight_init', self.weight_init, ['kaiming', 'default']); check_choice('d_head', self.d_head, ['fc', 'sum'])
         check_param('d_mbstd', self.d_mbstd, isinstance(self.d_mbstd, int) and self.d_mbstd >= 0, 'must be an int >= 0 (0: off)')
+        check_param('point_shift', self.point_shift, 0 <= self.point_shift <= 1, 'must be in [0, 1] (0: off)')
         check_param('spade_hidden', self.spade_hidden, self.spade_hidden >= 1, 'must be >= 1')
         check_param('reg_every', self.reg_every, isinstance(self.reg_every, int) and self.reg_every >= 1, 'must be an int >= 1')
         levels_for(self.res, self.start_res, self.n_start_blocks, self.n_blocks)
@@ -202,6 +204,10 @@ def kaiming_init(module: nn.Module, a: float = 0.2) -> nn.Module:
             if m.bias is not None: m.bias.zero_()
     return module
 
+def translate_points(pts: Points, shift: torch.Tensor) -> Points:
+    "Every point and part centre of each sample translated by its N×2 `shift` (scales and τ are unchanged by a translation)."
+    return pts._replace(points=pts.points + shift[:, None], centres=pts.centres + shift[:, None])
+
 class GANSegGenerator(nn.Module):
     "GANSeg's hierarchical generator."
     def __init__(self, cfg: GANSegConfig):
@@ -226,12 +232,16 @@ class GANSegGenerator(nn.Module):
         z = lambda: torch.randn(n, self.cfg.z_dim, generator=generator).to(device)
         u = torch.rand(n, 2, generator=generator) * 2 - 1
         if self.cfg.bg_horizontal_only: u[:, 1] = 0
-        return dict(z_point=z(), z_app=z(), z_bg=z(), u_bg=u.to(device))
+        nz = dict(z_point=z(), z_app=z(), z_bg=z(), u_bg=u.to(device))
+        if self.cfg.point_shift > 0:                                       # drawn last: runs without the switch see the same noises as before
+            nz['shift'] = ((torch.rand(n, 2, generator=generator) * 2 - 1) * self.cfg.point_shift).to(device)
+        return nz
 
     def _crop(self, x): return None if x is None else x[..., self.margin:self.margin + self.cfg.res, self.margin:self.margin + self.cfg.res]
 
-    def forward(self, z_point, z_app, z_bg, u_bg) -> GANSegOutput:
+    def forward(self, z_point, z_app, z_bg, u_bg, shift=None) -> GANSegOutput:
         pts = self.points(z_point, z_app)                                  # level 1: points, scales, embeddings
+        if shift is not None: pts = translate_points(pts, shift)               # the layout shift (point_shift): a translation G cannot foresee
         return self.render(pts, z_bg, u_bg)
 
     def render(self, pts: Points, z_bg, u_bg) -> GANSegOutput:
