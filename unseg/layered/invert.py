@@ -11,10 +11,10 @@ import torch.nn as nn
 import torch.nn.functional as F
 from ..core import assert_shape, seed_everything
 from .equivariance import discriminator_features, perceptual_distance
-from ..train import Trainer, Phase, LoopConfig, StepBatches
+from ..train import Phase, Built, Method, run
 
 # %% auto #0
-__all__ = ['InversionEncoder', 'inversion_loss', 'train_inversion', 'invert_masks']
+__all__ = ['InversionEncoder', 'inversion_loss', 'build_inversion_method', 'train_inversion', 'invert_masks']
 
 # %% ../../nbs/24_layered.invert.ipynb #c005
 class InversionEncoder(nn.Module):
@@ -42,19 +42,21 @@ def inversion_loss(G, D, E: InversionEncoder, x: torch.Tensor, lam_feat: float =
     feat = perceptual_distance(rec, x, discriminator_features(D)) - (rec - x).pow(2).sum(1).mean()   # features only
     return {'loss': l1 + lam_feat * feat, 'l1': l1.detach(), 'feat': feat.detach()}
 
+def build_inversion_method(G, D, lr: float = 1e-3, lam_feat: float = 1.0) -> Method:
+    "The inversion encoder for `unseg.train.run`: one phase (eq. 7) against the frozen G and D; `show` is the encoder."
+    def build(data, device) -> Built:
+        G.eval().requires_grad_(False); D.eval().requires_grad_(False)
+        E = InversionEncoder(G.cfg.res, G.cfg.z_dim, G.cfg.d_c, code_kind=G.cfg.code_kind).to(device)
+        opt = torch.optim.Adam(E.parameters(), lr, betas=(0.9, 0.999))        # PerturbGAN: Adam, β = (0.9, 0.999)
+        return Built({'E': E}, [Phase('E', lambda b, s: inversion_loss(G, D, E, b.image, lam_feat), opt, [E])], show=E)
+    return Method('inversion', {'inversion': dict(lr=lr, lam_feat=lam_feat)}, build)
+
 def train_inversion(G, D, dataset, steps: int = 300, batch: int = 16, lr: float = 1e-3, lam_feat: float = 1.0,
                     seed: int = 0, run_dir=None, progress: bool = False) -> InversionEncoder:
-    "Train an encoder against the frozen G (and D's features) on `dataset`'s images; returns it in eval mode."
-    seed_everything(seed)
-    dev = next(G.parameters()).device
-    G.eval().requires_grad_(False); D.eval().requires_grad_(False)
-    E = InversionEncoder(G.cfg.res, G.cfg.z_dim, G.cfg.d_c, code_kind=G.cfg.code_kind).to(dev)
-    opt = torch.optim.Adam(E.parameters(), lr, betas=(0.9, 0.999))        # PerturbGAN: Adam, β = (0.9, 0.999)
-    sb = StepBatches(dataset, batch, seed)
-    Trainer({'E': E}, [Phase('E', lambda b, s: inversion_loss(G, D, E, b.image.to(dev), lam_feat), opt, [E])], sb,
-            LoopConfig(steps=steps, log_every=max(1, steps // 10), ckpt_every=max(1, steps), sample_every=max(1, steps), progress=progress),
-            run_dir, config={'inversion': dict(steps=steps, batch=batch, lr=lr, lam_feat=lam_feat)}).fit()
-    return E.eval()
+    "Train an encoder against the frozen G (and D's features) on `dataset`'s images, through `unseg.train.run`; returns it in eval mode."
+    tr = run(build_inversion_method(G, D, lr, lam_feat), dataset, steps, batch, run_dir, next(G.parameters()).device, seed,
+             log_every=max(1, steps // 10), ckpt_every=max(1, steps), sample_every=max(1, steps), progress=progress)
+    return tr.built.show.eval()
 
 @torch.no_grad()
 def invert_masks(G, E: InversionEncoder, images: torch.Tensor, batch: int = 64) -> torch.Tensor:

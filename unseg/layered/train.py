@@ -17,12 +17,12 @@ from .perturb import compose, perturb_layers, contrast_jitter, resize_random_cro
 from .model import LayeredConfig, LayeredGenerator
 from .private_code import CodeHead, MaskEncoder, code_nll
 from .equivariance import LatentWalk, equivariance_loss, ramp_weight, moment_reg, discriminator_features
-from ..train import Trainer, Phase, LoopConfig, StepBatches, EMA, resolve_resume
+from ..train import Phase, EMA, Built, Method, run
 from ..viz import sample_grid_hook
 
 # %% auto #0
 __all__ = ['PRESETS', 'ETA', 'LayeredTrainConfig', 'preset', 'add_spectral_norm', 'color_augment', 'random_flip', 'LayeredModels',
-           'perturbed_layers', 'perturbed_composite', 'layered_phases', 'train_layered']
+           'perturbed_layers', 'perturbed_composite', 'layered_phases', 'build_layered_method', 'train_layered']
 
 # %% ../../nbs/25_layered.train.ipynb #c005
 @dataclass
@@ -214,50 +214,44 @@ def layered_phases(M: LayeredModels, tcfg: LayeredTrainConfig, ema: Optional[EMA
 
 
 # %% ../../nbs/25_layered.train.ipynb #c010
-def train_layered(gcfg: LayeredConfig, tcfg: LayeredTrainConfig, dataset, steps: int, batch: int = 16, run_dir=None,
-                  device='cpu', seed: int = 0, resume: str = '', seg_steps: int = 300, log_every: int = 50,
-                  sample_every: int = 500, ckpt_every: int = 500, progress: bool = True, health_every: int = 250):
-    "Train a layered GAN; returns (models, G to sample from, trainer). Training health (unseg.evaluate) is logged every `health_every` steps."
+def build_layered_method(gcfg: LayeredConfig, tcfg: LayeredTrainConfig, seg_steps: int = 300) -> Method:
+    "PerturbGAN, ELGAN or the improved layered GAN for `unseg.train.run`; `seg_steps`: segmenter steps between rounds (L_bg)."
     from unseg.evaluate import health_hook
     from unseg.metrics import nmi
     from unseg.segment import SegmenterConfig, train_segmenter
-    seed_everything(seed)
-    device = torch.device(device)
-    M = LayeredModels(gcfg, tcfg).to(device)
-    ema = EMA(M.G, tcfg.ema) if tcfg.ema > 0 else None
-    show = ema.module if ema is not None else M.G
-    models = {'G': M.G, 'D': M.D, 'E_x': M.E_x, 'E_pi': M.E_pi, 'walk': M.walk, **({'E_sup': M.E_sup} if M.E_sup is not None else {}),
-              **({'G_ema': ema} if ema else {})}
-    sb = StepBatches(dataset, batch, seed)
-    def batches(step):
-        b = sb(step)
-        return b._replace(image=b.image.to(device)) if device.type != 'cpu' else b
-    masks_health = health_hook(show)
-    def health() -> dict:
-        h = masks_health()
-        if gcfg.d_c and gcfg.code_kind == 'categorical':     # does E_x recover the private code of generated images?
-            s = show.sample(64, torch.Generator().manual_seed(1))
-            was = M.D.training; M.D.eval(); M.E_x.eval()      # eval: a reading must not advance spectral norm's power iteration
-            with torch.no_grad(): pred = M.E_x(M.D.features(s.image)).argmax(1)
-            M.D.train(was); M.E_x.train(was)
-            h['nmi_code'] = nmi(pred.cpu(), s.codes.argmax(1).cpu())
-        return h
-    per_round = tcfg.round_steps or max(1, -(-steps // tcfg.rounds))    # round k ends at min(steps, (k + 1) · per_round)
-    tr = Trainer(models, layered_phases(M, tcfg, ema), batches,
-                 LoopConfig(steps=min(per_round, steps), log_every=log_every, sample_every=sample_every, ckpt_every=ckpt_every, health_every=health_every, progress=progress),
-                 run_dir, config={'layered': asdict(gcfg), 'train': asdict(tcfg), 'steps': steps, 'batch': batch, 'seed': seed},
-                 sample_hook=sample_grid_hook(show), device=device, health_hook=health)
-    ck = resolve_resume(resume) if resume else None
-    if ck: tr.resume(ck)
-    for k in range(tcfg.rounds):
-        end = min(steps, (k + 1) * per_round)
-        if k > 0 and tcfg.gamma_bg > 0 and tr.step < end:     # a new round: (re)train F on the current generator
-            seg_dir = Path(run_dir) / f'segmenter-round{k}' if run_dir else None
-            again = str(seg_dir) if seg_dir is not None and list(seg_dir.glob('ckpt-*.pt')) else ''
-            F_ = train_segmenter(show, SegmenterConfig(mode='fg', width=16, depth=2, steps=seg_steps, batch=16, lr=1e-3, seed=seed),
-                                 seg_dir, device, resume=again, progress=False)
-            M.F = F_.eval().requires_grad_(False)
-        tr.cfg.steps = end
-        tr.fit()
-        if tr.status != 'finished': break
-    return M, show, tr
+    def build(data, device) -> Built:
+        M = LayeredModels(gcfg, tcfg).to(device)
+        ema = EMA(M.G, tcfg.ema) if tcfg.ema > 0 else None
+        show = ema.module if ema is not None else M.G
+        models = {'G': M.G, 'D': M.D, 'E_x': M.E_x, 'E_pi': M.E_pi, 'walk': M.walk, **({'E_sup': M.E_sup} if M.E_sup is not None else {}),
+                  **({'G_ema': ema} if ema else {})}
+        masks_health = health_hook(show)
+        def health() -> dict:
+            h = masks_health()
+            if gcfg.d_c and gcfg.code_kind == 'categorical':     # does E_x recover the private code of generated images?
+                s = show.sample(64, torch.Generator().manual_seed(1))
+                was = M.D.training; M.D.eval(); M.E_x.eval()      # eval: a reading must not advance spectral norm's power iteration
+                with torch.no_grad(): pred = M.E_x(M.D.features(s.image)).argmax(1)
+                M.D.train(was); M.E_x.train(was)
+                h['nmi_code'] = nmi(pred.cpu(), s.codes.argmax(1).cpu())
+            return h
+        return Built(models, layered_phases(M, tcfg, ema), show=show, sample_hook=sample_grid_hook(show), health_hook=health, extra={'M': M})
+    def round_ends(steps: int) -> list:
+        per_round = tcfg.round_steps or max(1, -(-steps // tcfg.rounds))    # round k ends at min(steps, (k + 1) · per_round)
+        return [min(steps, (k + 1) * per_round) for k in range(tcfg.rounds)]
+    def between_rounds(k: int, tr) -> None:                   # a new round: (re)train F on the current generator
+        if tcfg.gamma_bg <= 0: return
+        seg_dir = Path(tr.run_dir) / f'segmenter-round{k}' if tr.run_dir is not None else None
+        again = str(seg_dir) if seg_dir is not None and list(seg_dir.glob('ckpt-*.pt')) else ''
+        F_ = train_segmenter(tr.built.show, SegmenterConfig(mode='fg', width=16, depth=2, steps=seg_steps, batch=16, lr=1e-3, seed=tr.config['seed']),
+                             seg_dir, tr.device, resume=again, progress=False)
+        tr.built.extra['M'].F = F_.eval().requires_grad_(False)
+    return Method(f'layered-{tcfg.method}', {'layered': asdict(gcfg), 'train': asdict(tcfg)}, build, round_ends, between_rounds)
+
+def train_layered(gcfg: LayeredConfig, tcfg: LayeredTrainConfig, dataset, steps: int, batch: int = 16, run_dir=None,
+                  device='cpu', seed: int = 0, resume: str = '', seg_steps: int = 300, log_every: int = 50,
+                  sample_every: int = 500, ckpt_every: int = 500, progress: bool = True, health_every: int = 250):
+    "Train a layered GAN through `unseg.train.run`; returns (models, G to sample from, trainer). Training health (unseg.evaluate) every `health_every` steps."
+    tr = run(build_layered_method(gcfg, tcfg, seg_steps), dataset, steps, batch, run_dir, device, seed, resume, log_every=log_every,
+             sample_every=sample_every, ckpt_every=ckpt_every, health_every=health_every, progress=progress)
+    return tr.built.extra['M'], tr.built.show, tr

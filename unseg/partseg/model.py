@@ -14,12 +14,12 @@ import torch.nn.functional as F
 from ..core import assert_shape, check_choice, check_param, seed_everything
 from .tps import tps_pair
 from .bottleneck import squeeze, expand, with_coords, ArcFace, fg_concentration, bg_concentration, CON_SCALES
-from ..train import Trainer, Phase, LoopConfig, StepBatches, resolve_resume
+from ..train import Phase, Built, Method, run
 
 
 # %% auto #0
 __all__ = ['InceptionPerceptual', 'VGGPerceptual', 'Decoder', 'PartSegConfig', 'PartSegOutput', 'PartSegModel',
-           'build_perceptual', 'partseg_losses', 'predict_parts', 'train_partseg']
+           'build_perceptual', 'partseg_losses', 'predict_parts', 'build_partseg_method', 'train_partseg']
 
 # %% ../../nbs/32_partseg.model.ipynb #c005
 class InceptionPerceptual(nn.Module):
@@ -204,28 +204,28 @@ def predict_parts(model: PartSegModel, images: torch.Tensor, batch: int = 64) ->
     out = [F.interpolate(model.parts(x.to(dev)), size=images.shape[-2:], mode='bilinear', align_corners=False).cpu() for x in images.split(batch)]
     return torch.cat(out)
 
+def build_partseg_method(cfg: PartSegConfig, sample_hook=None) -> Method:
+    "The part autoencoder for `unseg.train.run`; `sample_hook(model)`, if given, makes its sample hook."
+    from unseg.evaluate import part_health
+    def build(data, device) -> Built:
+        model, arc, P = PartSegModel(cfg).to(device), ArcFace(cfg.n_parts, cfg.feat_dim, cfg.arc_s, cfg.arc_m).to(device), build_perceptual(cfg).to(device)
+        opt = torch.optim.Adam(list(model.parameters()) + list(arc.parameters()), cfg.lr, betas=(0.9, 0.999), weight_decay=cfg.weight_decay)
+        fixed = data.batch(range(min(64, len(data)))).image        # the same training images at every reading
+        def health() -> dict:
+            was = model.training
+            h = part_health(predict_parts(model, fixed))
+            model.train(was)
+            return h
+        return Built({'model': model, 'arcface': arc, 'perceptual': P},
+                     [Phase('AE', lambda b, s: partseg_losses(model, arc, P, b.image), opt, [model, arc])],
+                     show=model, sample_hook=sample_hook(model) if sample_hook else None, health_hook=health)
+    return Method('partseg', {'partseg': asdict(cfg)}, build)
+
 def train_partseg(cfg: PartSegConfig, dataset, steps: int, batch: int = 16, run_dir=None, device='cpu', seed: int = 0,
                   resume: str = '', log_every: int = 50, sample_every: int = 500, ckpt_every: int = 500, progress: bool = True, sample_hook=None,
                   health_every: int = 250):
-    "Train the autoencoder on `dataset`; returns (model, trainer). Part areas and background area (unseg.evaluate) every `health_every` steps."
-    from unseg.evaluate import part_health
-    seed_everything(seed)
-    device = torch.device(device)
-    model, arc, P = PartSegModel(cfg).to(device), ArcFace(cfg.n_parts, cfg.feat_dim, cfg.arc_s, cfg.arc_m).to(device), build_perceptual(cfg).to(device)
-    opt = torch.optim.Adam(list(model.parameters()) + list(arc.parameters()), cfg.lr, betas=(0.9, 0.999), weight_decay=cfg.weight_decay)
-    sb = StepBatches(dataset, batch, seed)
-    fixed = dataset.batch(range(min(64, len(dataset)))).image        # the same training images at every reading
-    def health() -> dict:
-        was = model.training
-        h = part_health(predict_parts(model, fixed))
-        model.train(was)
-        return h
-    tr = Trainer({'model': model, 'arcface': arc, 'perceptual': P}, [Phase('AE', lambda b, s: partseg_losses(model, arc, P, b.image.to(device)), opt, [model, arc])],
-                 sb, LoopConfig(steps=steps, log_every=log_every, sample_every=sample_every, ckpt_every=ckpt_every, health_every=health_every, progress=progress),
-                 run_dir, config={'partseg': asdict(cfg), 'steps': steps, 'batch': batch, 'seed': seed}, sample_hook=sample_hook(model) if sample_hook else None,
-                 device=device, health_hook=health)
-    ck = resolve_resume(resume) if resume else None
-    if ck: tr.resume(ck)
-    tr.fit()
-    return model.eval(), tr
+    "Train the autoencoder on `dataset` through `unseg.train.run`; returns (model, trainer). Part and background areas (unseg.evaluate) every `health_every` steps."
+    tr = run(build_partseg_method(cfg, sample_hook), dataset, steps, batch, run_dir, device, seed, resume, log_every=log_every,
+             sample_every=sample_every, ckpt_every=ckpt_every, health_every=health_every, progress=progress)
+    return tr.built.show.eval(), tr
 
