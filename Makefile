@@ -9,7 +9,7 @@ BENCH_ARGS ?=
 export PYTHONPATH := $(CURDIR):$(PYTHONPATH)
 export MPLBACKEND ?= Agg
 
-.PHONY: install demo tour test check-sync export lab bench
+.PHONY: install demo tour test check-sync export outputs lab bench
 
 # The venv lives outside the clone and is rebuilt only when requirements-ci.txt changes.
 $(STAMP): requirements-ci.txt
@@ -47,6 +47,16 @@ test: check-sync
 
 export: install
 	$(BIN)/nbdev_export && $(BIN)/nbdev_clean
+
+# Refreshes the committed outputs of component notebooks: executes each in place in a fresh kernel on the CPU
+# (one thread, inline figures), then nbdev_clean keeps the outputs and drops metadata. tests/test_notebooks.py
+# fails when a notebook's committed text outputs differ from what its code prints. Usage: make outputs NB="nbs/11_ganseg.masks.ipynb ..."
+outputs: install
+	@test -n "$(NB)" || { echo 'usage: make outputs NB="nbs/11_ganseg.masks.ipynb ..."'; exit 1; }
+	@for nb in $(NB); do echo "== executing $$nb"; \
+	  (cd nbs && env -u MPLBACKEND OMP_NUM_THREADS=1 $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	    --ExecutePreprocessor.timeout=1200 "$$(basename $$nb)") && $(BIN)/nbdev_clean --fname "$$nb" || exit 1; \
+	  ls -l "$$nb"; done
 
 lab: install
 	$(BIN)/jupyter lab nbs
