@@ -52,9 +52,9 @@ def build_inversion_method(G, D, lr: float = 1e-3, lam_feat: float = 1.0) -> Met
     return Method('inversion', {'inversion': dict(lr=lr, lam_feat=lam_feat)}, build)
 
 def train_inversion(G, D, dataset, steps: int = 300, batch: int = 16, lr: float = 1e-3, lam_feat: float = 1.0,
-                    seed: int = 0, run_dir=None, progress: bool = False) -> InversionEncoder:
+                    seed: int = 0, run_dir=None, progress: bool = False, resume: str = '') -> InversionEncoder:
     "Train an encoder against the frozen G (and D's features) on `dataset`'s images, through `unseg.train.run`; returns it in eval mode."
-    tr = run(build_inversion_method(G, D, lr, lam_feat), dataset, steps, batch, run_dir, next(G.parameters()).device, seed,
+    tr = run(build_inversion_method(G, D, lr, lam_feat), dataset, steps, batch, run_dir, next(G.parameters()).device, seed, resume,
              log_every=max(1, steps // 10), ckpt_every=max(1, steps), sample_every=max(1, steps), progress=progress)
     return tr.built.show.eval()
 
