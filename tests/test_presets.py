@@ -1,25 +1,85 @@
-"The GPU presets under configs/: every key is a parameter of its notebook, and GANSeg's build the released widths."
+"""The GPU presets under configs/, one way for every method (`papermill -f configs/<method>_*.yaml`): every key is a parameter
+of its notebook (named by the file's prefix) with the type the notebook takes, and every preset builds its method's models."""
 import ast, json
 from dataclasses import fields
 from pathlib import Path
 import pytest, yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOK = {'ganseg': 'train_ganseg.ipynb', 'layered': 'train_layered.ipynb', 'partseg': 'train_partseg.ipynb'}
+PRESETS = sorted((ROOT / 'configs').glob('*.yaml'))
+
 
 def notebook_parameters(nb: str) -> set:
     "Names assigned in the cell tagged `parameters`."
+    return {k for k in notebook_defaults(nb) if not k.startswith('_')}
+
+
+def notebook_defaults(nb: str) -> dict:
+    "The namespace at the end of the notebook's `parameters` cell, as the notebook's own parameter check sees it."
     cells = json.loads((ROOT / 'nbs' / nb).read_text())['cells']
     src = next(''.join(c['source']) for c in cells if 'parameters' in c['metadata'].get('tags', []))
-    return {t.id for n in ast.parse(src).body if isinstance(n, ast.Assign) for t in n.targets}
+    names = {t.id for n in ast.parse(src).body if isinstance(n, ast.Assign) for t in n.targets}
+    ns = {}
+    exec(src, ns)
+    return {k: ns[k] for k in names}
+
+
+def _config(cls, y: dict, **extra):
+    names = {f.name for f in fields(cls)}
+    return cls(**{**{k: tuple(v) if isinstance(v, list) else v for k, v in y.items() if k in names}, **extra})
+
+
+def test_presets_every_method_has_one():
+    assert {p.name.split('_')[0] for p in PRESETS} == set(NOTEBOOK)
+    assert {p.stem for p in PRESETS} >= {'layered_perturbgan_cub128', 'layered_elgan_cub128', 'layered_ils_cub128', 'partseg_cub128'}
+
+
+@pytest.mark.parametrize('path', PRESETS, ids=lambda p: p.stem)
+def test_preset_keys_are_its_notebooks_parameters(path):
+    from unseg.core import check_notebook_params
+    prefix = path.name.split('_')[0]
+    assert prefix in NOTEBOOK, f'{path.name}: the file name must start with one of {sorted(NOTEBOOK)} (the notebook it presets)'
+    y = yaml.safe_load(path.read_text())
+    defaults = notebook_defaults(NOTEBOOK[prefix])
+    unknown = set(y) - set(defaults)
+    assert not unknown, f'{path.name}: keys that {NOTEBOOK[prefix]} does not take: {sorted(unknown)}'
+    check_notebook_params({**defaults, **y}, defaults)      # the notebook's own check: names and types as papermill passes them
+
 
 @pytest.mark.parametrize('path', sorted((ROOT / 'configs').glob('ganseg_*.yaml')), ids=lambda p: p.stem)
 def test_ganseg_preset_is_the_released_model(path):
     from unseg.ganseg.model import GANSegConfig, GANSegGenerator
-    y = yaml.safe_load(path.read_text())
-    unknown = set(y) - notebook_parameters('train_ganseg.ipynb')
-    assert not unknown, f'{path.name}: keys that train_ganseg.ipynb does not take: {sorted(unknown)}'
-    names = {f.name for f in fields(GANSegConfig)}
-    cfg = GANSegConfig(**{k: tuple(v) if isinstance(v, list) else v for k, v in y.items() if k in names})
+    cfg = _config(GANSegConfig, yaml.safe_load(path.read_text()))
     assert cfg.levels == [32, 32, 64, 64, 128, 128]
     n = sum(p.numel() for p in GANSegGenerator(cfg).parameters() if p.requires_grad)
     assert abs(n - 23_221_833) / 23_221_833 < 0.02, f'{path.name}: {n / 1e6:.2f} M parameters, released 23.22 M'
+
+
+@pytest.mark.parametrize('path', sorted((ROOT / 'configs').glob('layered_*.yaml')), ids=lambda p: p.stem)
+def test_layered_preset_builds_its_method(path):
+    import torch
+    from unseg.layered.model import LayeredConfig
+    from unseg.layered.train import LayeredModels, LayeredTrainConfig, preset
+    y = yaml.safe_load(path.read_text())
+    assert path.stem.split('_')[1] == y['method'], f'{path.name} presets {y["method"]}'
+    tcfg = preset(y['method'], **{k: v for k, v in y.items() if k in {f.name for f in fields(LayeredTrainConfig)} and k != 'method'})
+    gcfg = _config(LayeredConfig, y, d_c=0 if y['method'] == 'perturbgan' else y.get('d_c', 8))
+    assert tcfg.round_steps * tcfg.rounds in (0, y['steps']), 'the rounds cover the run'
+    M = LayeredModels(gcfg, tcfg)
+    with torch.no_grad(): o = M.G(*M.G.codes(1))
+    assert o.image.shape == (1, 3, y['res'], y['res']) and M.D(o.image).shape[0] == 1
+
+
+@pytest.mark.parametrize('path', sorted((ROOT / 'configs').glob('partseg_*.yaml')), ids=lambda p: p.stem)
+def test_partseg_preset_is_the_authors_model(path):
+    import torch
+    from unseg.partseg.model import PartSegConfig, PartSegModel
+    y = yaml.safe_load(path.read_text())
+    cfg = _config(PartSegConfig, y)
+    authors = PartSegConfig.preset(y['dataset'])            # appendix Table 1 as the authors' code reads it
+    assert (cfg.lambda_rec, cfg.lambda_cls, cfg.lambda_fg, cfg.lambda_bg, cfg.n_parts) == \
+           (authors.lambda_rec, authors.lambda_cls, authors.lambda_fg, authors.lambda_bg, authors.n_parts)
+    assert (cfg.encoder, cfg.res, cfg.stride) == ('resnet', 128, 8)
+    with torch.no_grad(): S = PartSegModel(cfg).eval().parts(torch.zeros(1, 3, 128, 128))
+    assert S.shape == (1, cfg.n_parts + 1, 16, 16)
