@@ -43,7 +43,8 @@ def _tokens(s):
     return [t for t in out if t != ('w', '') and t != ('w', ' ')] if s.strip() else []
 
 
-def _same(a, b):
+def _same(a, b, volatile=()):
+    for pat in volatile: a, b = re.sub(pat, '<volatile>', a), re.sub(pat, '<volatile>', b)
     ta, tb = _tokens(_clean(a)), _tokens(_clean(b))
     if len(ta) != len(tb): return False
     for (ka, va), (kb, vb) in zip(ta, tb):
@@ -70,12 +71,16 @@ def cell_text(outputs, keep_stdout=True):
     return stdout, shown
 
 
-def text_mismatches(stored_cells, ran_cells):
+def _injected(c): return 'injected-parameters' in (c.get('metadata') or {}).get('tags', [])
+
+
+def text_mismatches(stored_cells, ran_cells, volatile=()):
     """Compare a notebook's committed code cells with the same cells after a run: a list of readable differences.
     `ran_cells` are the cells of the executed notebook; those marked `skipped_` (flagged `slow`, or not run
-    for any other reason nbdev has) are not compared."""
-    stored = [c for c in stored_cells if c['cell_type'] == 'code']
-    ran = [c for c in ran_cells if c['cell_type'] == 'code']
+    for any other reason nbdev has) are not compared, nor the cell papermill injects. `volatile`: regular
+    expressions for text a notebook prints that changes from run to run (a measured speed), masked on both sides."""
+    stored = [c for c in stored_cells if c['cell_type'] == 'code' and not _injected(c)]
+    ran = [c for c in ran_cells if c['cell_type'] == 'code' and not _injected(c)]
     if len(stored) != len(ran): return [f'{len(stored)} code cells committed, {len(ran)} run']
     problems = []
     for i, (s, r) in enumerate(zip(stored, ran)):
@@ -86,9 +91,9 @@ def text_mismatches(stored_cells, ran_cells):
         keep = not src.rstrip().endswith(';')
         (so_s, sh_s), (so_r, sh_r) = cell_text(s.get('outputs'), keep), cell_text(r.get('outputs'), keep)
         head = src.strip().splitlines()[0][:70] if src.strip() else ''
-        if not _same(so_s, so_r):
+        if not _same(so_s, so_r, volatile):
             problems.append(f'code cell {i} ({head!r}) prints\n{so_r!r}\nbut the notebook shows\n{so_s!r}')
-        if len(sh_s) != len(sh_r) or not all(_same(a, b) for a, b in zip(sh_s, sh_r)):
+        if len(sh_s) != len(sh_r) or not all(_same(a, b, volatile) for a, b in zip(sh_s, sh_r)):
             problems.append(f'code cell {i} ({head!r}) displays\n{sh_r!r}\nbut the notebook shows\n{sh_s!r}')
     return problems
 
