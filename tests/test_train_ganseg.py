@@ -28,7 +28,7 @@ def test_train_ganseg_tiny_then_resume(tmp_path):
     before = (run / 'config.json').read_text()
     with pytest.raises(PapermillExecutionError) as e:
         run_papermill('train_ganseg.ipynb', tmp_path, run_root=str(runs), resume='latest', **{**TINY, 'steps': 6, 'spade_hidden': 16})
-    assert 'spade_hidden: 32 in the checkpoint, 16 now' in str(e.value)
+    assert 'ganseg.spade_hidden: 32 in the run, 16 now' in str(e.value)   # named by the run folder's config.json, before anything is written
     assert (run / 'config.json').read_text() == before
 
 
