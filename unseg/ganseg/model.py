@@ -15,8 +15,9 @@ from .points import PointGenerator, Points, mlp
 from .masks import MaskGenerator, levels_for, block_widths, HEATMAPS
 
 # %% auto #0
-__all__ = ['LEGACY_DEFAULTS', 'GANSegConfig', 'resample_to_grid', 'ForegroundGenerator', 'BackgroundGenerator', 'GANSegOutput',
-           'kaiming_init', 'translate_points', 'GANSegGenerator', 'move_part', 'concentration_loss', 'area_loss']
+__all__ = ['LEGACY_DEFAULTS', 'POINT_SHIFT', 'GANSegConfig', 'resample_to_grid', 'ForegroundGenerator', 'BackgroundGenerator',
+           'GANSegOutput', 'kaiming_init', 'point_shift_for', 'translate_points', 'GANSegGenerator', 'move_part',
+           'concentration_loss', 'area_loss']
 
 # %% ../../nbs/12_ganseg.model.ipynb #c005
 # Fields added after runs were saved without them, with the values those runs used (2026-11-22, issue 4).
@@ -203,6 +204,16 @@ def kaiming_init(module: nn.Module, a: float = 0.2) -> nn.Module:
             nn.init.kaiming_normal_(m.weight, a=a)
             if m.bias is not None: m.bias.zero_()
     return module
+
+# The layout-shift prior per dataset: how far (in [-1, 1] units) objects are stated to wander from where the generator puts them.
+# A statement about how each collection was made, like PerturbGAN's η (unseg.layered.train.ETA), never measured on masks.
+# The hard and medium synthetic levels place objects anywhere in the frame (SyntheticConfig: no centring); the easy level and the
+# real photographs here (horses, birds) frame their object, so they keep the released behaviour (0).
+POINT_SHIFT = {'synthetic': 0.5, 'synthetic_hard': 0.5, 'synthetic_medium': 0.5}
+
+def point_shift_for(dataset: str) -> float:
+    "The layout-shift prior of a dataset name (0, the released behaviour, for any dataset not in `POINT_SHIFT`)."
+    return POINT_SHIFT.get(dataset, 0.0)
 
 def translate_points(pts: Points, shift: torch.Tensor) -> Points:
     "Every point and part centre of each sample translated by its N×2 `shift` (scales and τ are unchanged by a translation)."
