@@ -18,6 +18,7 @@ def test_train_ganseg_tiny_then_resume(tmp_path):
     assert 0 <= m['nmi'] <= 1 and {'cover', 'all_bg', 'all_fg', 'border_cover', 'edge', 'spread', 'halo'} <= set(m['health'])
     stats = [json.loads(l) for l in (run / 'stats.jsonl').read_text().splitlines()]
     assert any('health/cover' in s for s in stats)
+    assert json.loads((run / 'config.json').read_text())['ganseg']['point_shift'] == 0.0    # the easy level's prior: the released behaviour
     for f in ('config.json', 'stats.jsonl', 'final_samples.png', 'losses.png', 'health.png', 'eval_predictions.png', 'ckpt-00000002.pt'):
         assert (run / f).exists(), f
     # resume the same run for two more steps: same folder, step 4
@@ -34,7 +35,8 @@ def test_train_ganseg_tiny_then_resume(tmp_path):
 
 @pytest.mark.parametrize('bad,where', [({'dataset': 'mnist'}, '`dataset`'), ({'steps': -3}, '`steps`'),
                                        ({'res': 48}, '`res`'), ({'ablation': 'no_gan'}, '`ablation`'),
-                                       ({'mask_losses_on': 'frame'}, '`mask_losses_on`'), ({'reg_every': 0}, '`reg_every`')])
+                                       ({'mask_losses_on': 'frame'}, '`mask_losses_on`'), ({'reg_every': 0}, '`reg_every`'),
+                                       ({'point_shift': 1.5}, '`point_shift`')])
 def test_train_ganseg_bad_parameter_fails_before_training(tmp_path, bad, where):
     with pytest.raises(PapermillExecutionError) as e:
         run_papermill('train_ganseg.ipynb', tmp_path, run_root=str(tmp_path / 'runs'), **{**TINY, **bad})
@@ -64,3 +66,12 @@ def test_train_ganseg_on_fixture_layouts(tmp_path, name):
     assert ('inter-ocular' if name == 'celeba_wild' else 'summed') in m['landmark_metric']
     assert (m['segmentation'] is not None) == (name == 'taichi')          # Taichi has masks, CelebA does not
     if name == 'celeba_wild': assert m['protocol']['eval_split'] == 'mafl_test' and m['protocol']['reg_split'] == 'mafl_train'
+
+
+def test_train_ganseg_takes_the_layout_shift_prior_of_its_dataset(tmp_path):
+    "point_shift=None is the dataset's stated prior (POINT_SHIFT: 0.5 on the hard level); an explicit value wins."
+    for extra, want in (({}, 0.5), ({'point_shift': 0.1}, 0.1)):
+        runs = tmp_path / f'runs{want}'
+        run_papermill('train_ganseg.ipynb', tmp_path, run_root=str(runs), dataset='synthetic', **{**TINY, 'steps': 1, 'seg_steps': 1, **extra})
+        (run,) = list(runs.iterdir())
+        assert json.loads((run / 'config.json').read_text())['ganseg']['point_shift'] == want
