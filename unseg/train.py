@@ -4,7 +4,7 @@
 
 # %% ../nbs/40_train.ipynb #c002
 from __future__ import annotations
-import copy, json, math, os, random, signal, time, warnings
+import copy, json, math, os, random, signal, threading, time, warnings
 from dataclasses import dataclass, field, asdict, is_dataclass
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Sequence
@@ -15,11 +15,11 @@ from tqdm import tqdm
 from .core import ParamError, check_param, get_device, seed_everything
 
 # %% auto #0
-__all__ = ['RESUME_MAY_DIFFER', 'CKPT_VERSION', 'new_run_dir', 'write_config', 'check_resume', 'report', 'Reporter', 'read_stats',
-           'EMA', 'get_rng_state', 'set_rng_state', 'StepBatches', 'save_checkpoint', 'list_checkpoints',
+__all__ = ['RESUME_MAY_DIFFER', 'CKPT_VERSION', 'FITTING', 'new_run_dir', 'write_config', 'check_resume', 'report', 'Reporter',
+           'read_stats', 'EMA', 'get_rng_state', 'set_rng_state', 'StepBatches', 'save_checkpoint', 'list_checkpoints',
            'load_checkpoint', 'resolve_resume', 'Phase', 'TrainingDiverged', 'TrainingStopped', 'stop_if_interrupted',
-           'exit_with_parent', 'LoopConfig', 'Trainer', 'Built', 'Method', 'check_checkpoint_config', 'run',
-           'init_distributed', 'ddp']
+           'hold_parent_poller', 'exit_with_parent', 'LoopConfig', 'Trainer', 'Built', 'Method',
+           'check_checkpoint_config', 'run', 'init_distributed', 'ddp']
 
 # %% ../nbs/40_train.ipynb #c006
 def _jsonable(cfg):
@@ -235,9 +235,32 @@ def stop_if_interrupted(trainer: 'Trainer', resume_hint: str = '-p resume latest
     last = list_checkpoints(trainer.run_dir)[-1] if trainer.run_dir is not None and list_checkpoints(trainer.run_dir) else None
     raise TrainingStopped(f'{trainer.status}; checkpoint {last}; to go on, run the same command with {resume_hint} (or -p resume {last})')
 
+FITTING = threading.Event()      # set while a Trainer.fit runs in this process (the parent poller below waits for it)
+
+class _ExitAfterCheckpoint:
+    "Stands in for `os` in ipykernel's parent poller: its `os._exit` first stops a running training loop (SIGTERM: finish the step, checkpoint) and waits for it."
+    def __init__(self, real_os, wait_s: float): self._os, self._wait = real_os, wait_s
+    def __getattr__(self, name): return getattr(self._os, name)
+    def _exit(self, code: int = 1):
+        if FITTING.is_set():
+            self._os.kill(self._os.getpid(), signal.SIGTERM)
+            t = time.monotonic()
+            while FITTING.is_set() and time.monotonic() - t < self._wait: time.sleep(0.05)
+        self._os._exit(code)
+
+def hold_parent_poller(wait_s: float = 600.0) -> bool:
+    """Inside a Jupyter kernel, make ipykernel's parent poller (which calls `os._exit` within a second of the parent's death)
+    let a running `Trainer.fit` write its checkpoint first, waiting at most `wait_s` seconds. False outside ipykernel."""
+    try: import ipykernel.parentpoller as pp
+    except ImportError: return False
+    if not isinstance(pp.os, _ExitAfterCheckpoint): pp.os = _ExitAfterCheckpoint(pp.os, wait_s)
+    return True
+
 def exit_with_parent(sig: int = signal.SIGTERM) -> bool:
-    """Ask Linux to send `sig` to this process when its parent dies (prctl PR_SET_PDEATHSIG), so that killing papermill
-    reaches the kernel's handler (a checkpoint) rather than ending it unseen. False where unavailable."""
+    """Ask Linux to send `sig` to this process when its parent dies (prctl PR_SET_PDEATHSIG), and hold ipykernel's parent
+    poller until a running fit has checkpointed (`hold_parent_poller`), so that killing papermill (`kill PID`, `timeout`)
+    reaches the Trainer's handler (a checkpoint) rather than ending the kernel unseen. False where prctl is unavailable."""
+    hold_parent_poller()
     try:
         import ctypes
         return ctypes.CDLL('libc.so.6', use_errno=True).prctl(1, int(sig), 0, 0, 0) == 0
@@ -334,7 +357,7 @@ class Trainer:
     def fit(self) -> 'Trainer':
         "Train until `cfg.steps`; returns self (`status` says how it ended)."
         cfg = self.cfg
-        self._install_signals()
+        self._install_signals(); FITTING.set()
         bar = tqdm(total=cfg.steps, initial=self.step, disable=not cfg.progress or self.rank != 0, dynamic_ncols=True)
         t_start, step_start = time.perf_counter(), self.step
         last_save = t_start
@@ -371,7 +394,7 @@ class Trainer:
                         print(self.status); return self
             self.status = 'finished'
         finally:
-            bar.close(); self._restore_signals()
+            bar.close(); self._restore_signals(); FITTING.clear()
             self.steps_run += self.step - step_start; self.seconds += time.perf_counter() - t_start
         return self
 
