@@ -19,6 +19,7 @@ def test_tour_committed_outputs_are_what_it_prints(tmp_path, root, monkeypatch):
     "The tour is committed with its outputs at its defaults: a run at the defaults prints the same (its speed aside)."
     from nb_outputs import text_mismatches
     monkeypatch.delenv('MPLBACKEND', raising=False)   # the kernel draws inline figures, as in Jupyter, not to Agg
+    monkeypatch.setenv('OMP_NUM_THREADS', '1')          # one thread, as the outputs were made (make outputs)
     nb = run_papermill('tour_data.ipynb', tmp_path, out_dir=str(tmp_path / 'tour'))
     stored = json.loads((root / 'nbs' / 'tour_data.ipynb').read_text())['cells']
     problems = text_mismatches(stored, nb.cells, volatile=[r'rendering speed at \d+ px: \d+ images/s',
