@@ -13,18 +13,22 @@ def _catches_sigterm(pid: int) -> bool:
     except (OSError, StopIteration): return False
     return bool(int(line.split()[1], 16) >> (signal.SIGTERM - 1) & 1)
 
+def _kernel_in_fit(p: subprocess.Popen, wait_s: float = 600):
+    "The pid of papermill's kernel once it is inside Trainer.fit (a state to wait for, not a timing), or None if it never gets there."
+    deadline = time.monotonic() + wait_s
+    while time.monotonic() < deadline and p.poll() is None:
+        kids = subprocess.run(['pgrep', '-P', str(p.pid)], capture_output=True, text=True).stdout.split()
+        kernel = next((int(k) for k in kids if _catches_sigterm(int(k))), None)
+        if kernel: return kernel
+        time.sleep(0.5)
+    return None
+
 def test_sigterm_to_the_kernel_checkpoints_stops_and_resumes(tmp_path):
     runs = tmp_path / 'runs'
     p = subprocess.Popen([sys.executable, '-m', 'papermill', str(ROOT / 'nbs/train_ganseg.ipynb'), str(tmp_path / 'out.ipynb'), '--execution-timeout', '1200',
                           *TINY, '-p', 'steps', '100000', '-p', 'run_root', str(runs)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
-        deadline = time.monotonic() + 600                    # a state to wait for, not a timing: the kernel inside Trainer.fit
-        kernel = None
-        while time.monotonic() < deadline and p.poll() is None:
-            kids = subprocess.run(['pgrep', '-P', str(p.pid)], capture_output=True, text=True).stdout.split()
-            kernel = next((int(k) for k in kids if _catches_sigterm(int(k))), None)
-            if kernel: break
-            time.sleep(0.5)
+        kernel = _kernel_in_fit(p)
         assert kernel, 'the kernel never reached the training loop'
         os.kill(kernel, signal.SIGTERM)
         out, _ = p.communicate(timeout=600)
@@ -69,12 +73,7 @@ def test_killing_papermill_checkpoints_the_kernel(tmp_path):
                           *slow, '-p', 'steps', '100000', '-p', 'run_root', str(runs)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     kernel = None
     try:
-        deadline = time.monotonic() + 600                    # a state to wait for: the kernel inside Trainer.fit
-        while time.monotonic() < deadline and p.poll() is None:
-            kids = subprocess.run(['pgrep', '-P', str(p.pid)], capture_output=True, text=True).stdout.split()
-            kernel = next((int(k) for k in kids if _catches_sigterm(int(k))), None)
-            if kernel: break
-            time.sleep(0.5)
+        kernel = _kernel_in_fit(p)
         assert kernel, 'the kernel never reached the training loop'
         os.kill(p.pid, signal.SIGTERM)                       # papermill itself, not its kernel
         p.communicate(timeout=600)

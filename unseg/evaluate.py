@@ -12,13 +12,13 @@ from typing import Callable, Dict, List, Optional
 import numpy as np
 import torch
 from .core import ParamError, check_choice, to_01
-from .metrics import (seg_scores, baseline_scores, part_centres, fit_landmark_regressor, apply_landmark_regressor,
+from .metrics import (seg_scores, baseline_scores, part_centres, released_centres, fit_landmark_regressor, apply_landmark_regressor,
                            landmark_error, summed_error, inter_ocular, box_wh, nmi)
 
 # %% auto #0
-__all__ = ['PROTOCOLS', 'SCHEMA_VERSION', 'Protocol', 'protocol_for', 'eval_dataset', 'constant_keypoints', 'released_error',
-           'landmark_table', 'mask_health', 'part_health', 'data_reference', 'health_hook', 'health_warnings', 'Report',
-           'evaluate']
+__all__ = ['PROTOCOLS', 'LANDMARK_CENTRES', 'SCHEMA_VERSION', 'Protocol', 'protocol_for', 'eval_dataset', 'constant_keypoints',
+           'released_error', 'landmark_features', 'random_features', 'landmark_table', 'mask_health', 'part_health',
+           'data_reference', 'health_hook', 'health_warnings', 'Report', 'evaluate']
 
 # %% ../nbs/44_evaluate.ipynb #c006
 @dataclass(frozen=True)
@@ -84,19 +84,34 @@ def _held_out_error(pred, test, normaliser: str) -> float:
              box_wh(test.box) if normaliser == 'box_wh' and test.box is not None else None)
     return landmark_error(pred, test.keypoints, test.visible, scale).mean().item()
 
+LANDMARK_CENTRES = ('released', 'mass')
+
+def landmark_features(parts: torch.Tensor, centres: str = 'released') -> torch.Tensor:
+    "The regressor's inputs from N×(K+1)×H×W part maps: 'released' N×(K+1)×2 in [0, 1] (background included), 'mass' N×K×2 in [-1, 1]."
+    check_choice('centres', centres, list(LANDMARK_CENTRES))
+    return released_centres(parts) if centres == 'released' else part_centres(parts)
+
+def random_features(n: int, K: int, centres: str, generator: torch.Generator) -> torch.Tensor:
+    "Uniform random part positions in the frame of `landmark_features(…, centres)` (the random-centres floor)."
+    check_choice('centres', centres, list(LANDMARK_CENTRES))
+    return torch.rand(n, K + 1, 2, generator=generator) if centres == 'released' else torch.rand(n, K, 2, generator=generator) * 2 - 1
+
 def landmark_table(centres_fit: Dict[str, torch.Tensor], centres_test: Dict[str, torch.Tensor], fit, test,
-                   normaliser: str = 'box_wh') -> dict:
-    """Landmark errors of each named source of part centres (N×K×2 on the fitting and the test images),
-    beside the constant predictor, under 'held_out' and, where boxes exist, 'as_released'."""
+                   normaliser: str = 'box_wh', unit: bool = False) -> dict:
+    """Landmark errors of each named source of part centres (N×M×2 on the fitting and the test images),
+    beside the constant predictor, under 'held_out' and, where boxes exist, 'as_released'.
+    `unit`: the centres are in [0, 1] and the regression runs in [0, 1] coordinates (the authors' code); keypoints stay in [-1, 1]."""
     out = {'held_out': {}}
     if test.box is not None and fit.box is not None: out['as_released'] = {}
+    to_u, from_u = ((lambda k: (k + 1) / 2), (lambda k: 2 * k - 1)) if unit else ((lambda k: k), (lambda k: k))
     for name in centres_fit:
-        W = fit_landmark_regressor(centres_fit[name], fit.keypoints, fit.visible)
-        out['held_out'][name] = _held_out_error(apply_landmark_regressor(W, centres_test[name]), test, normaliser)
+        W = fit_landmark_regressor(centres_fit[name], to_u(fit.keypoints), fit.visible)
+        out['held_out'][name] = _held_out_error(from_u(apply_landmark_regressor(W, centres_test[name])), test, normaliser)
         if 'as_released' in out:
             allc = torch.cat([centres_fit[name], centres_test[name]])
-            W_all = fit_landmark_regressor(allc, torch.cat([fit.keypoints, test.keypoints]), torch.cat([fit.visible, test.visible]))
-            out['as_released'][name] = released_error(apply_landmark_regressor(W_all, centres_test[name]), test.keypoints, test.visible, test.box)
+            W_all = fit_landmark_regressor(allc, to_u(torch.cat([fit.keypoints, test.keypoints])), torch.cat([fit.visible, test.visible]))
+            pred = from_u(apply_landmark_regressor(W_all, centres_test[name]))
+            out['as_released'][name] = released_error(pred, test.keypoints, test.visible, test.box)
     const = constant_keypoints(fit.keypoints, fit.visible).expand(len(test.keypoints), -1, -1)
     out['held_out']['constant'] = _held_out_error(const, test, normaliser)
     if 'as_released' in out:
@@ -207,6 +222,8 @@ class Report:
     best_baseline: Optional[str] = None
     landmarks: Dict[str, Dict[str, float]] = field(default_factory=dict)   # protocol → predictor → error
     landmark_metric: str = ''
+    landmark_centres: str = ''                   # the regressor's inputs: 'released' or 'mass' (empty: 'mass', before 2026-12-02)
+    landmarks_mass: Dict[str, Dict[str, float]] = field(default_factory=dict)   # the same table from centres of mass (unseg's first reading)
     nmi: Optional[float] = None                  # NMI of predicted vs true part labels on foreground pixels
     fid: Optional[float] = None
     health: dict = field(default_factory=dict)   # the last training-health reading
@@ -245,9 +262,11 @@ class Report:
                 b = self.baselines[self.best_baseline]['iou_mean']
                 L.append(f"  best trivial baseline: {self.best_baseline} {b:.3f}; {self.method} is "
                          f"{'above' if self.beats_baselines else 'NOT above'} it ({self.segmentation['iou_mean'] - b:+.3f})")
-        for prot, d in self.landmarks.items():
-            pct = self.landmark_metric.startswith('mean')
-            L.append(f"landmarks, {prot} ({self.landmark_metric if prot == 'held_out' else 'authors: [0,1] / box corner, per keypoint'})")
+        pct = self.landmark_metric.startswith('mean')
+        tables = [(prot, d, self.landmark_centres or 'mass') for prot, d in self.landmarks.items()]
+        tables += [(prot, d, 'mass') for prot, d in self.landmarks_mass.items() if prot == 'held_out']
+        for prot, d, how in tables:
+            L.append(f"landmarks, {prot}, {how} centres ({self.landmark_metric if prot == 'held_out' else 'authors: [0,1] / box corner, per keypoint'})")
             for name, v in d.items(): L.append(f"  {name:38s} {100 * v if pct else v:8.2f}{'%' if pct else ''}")
         if self.nmi is not None: L.append(f'NMI of predicted vs true parts (foreground pixels): {self.nmi:.3f}')
         if self.fid is not None: L.append(f'FID: {self.fid:.1f}')
@@ -273,10 +292,11 @@ def evaluate(predict: Callable[[torch.Tensor], torch.Tensor], protocol: Protocol
              data_root: str = '', res: int = 32, seed: int = 0, out_dir=None, health: Optional[dict] = None,
              health_reference: Optional[dict] = None, train: Optional[dict] = None, grabcut: bool = True,
              extra: Optional[Dict[str, Callable]] = None, fid: Optional[float] = None, scores: Optional[dict] = None,
-             data_kwargs: Optional[dict] = None) -> Report:
+             data_kwargs: Optional[dict] = None, centres: str = 'released') -> Report:
     """Score `predict` on the protocol's evaluation images beside every floor; saves metrics.json and pictures in `out_dir`.
-    `extra`: other part-map predictors for the landmark table; `scores`: method-specific scores kept in `Report.extra`."""
-    check_choice('route', route, ['segmenter', 'parts'])
+    `extra`: other part-map predictors for the landmark table; `scores`: method-specific scores kept in `Report.extra`;
+    `centres`: the landmark regressor's inputs ('released': the authors' positions, background included; 'mass')."""
+    check_choice('route', route, ['segmenter', 'parts']); check_choice('centres', centres, list(LANDMARK_CENTRES))
     data_kwargs = dict(data_kwargs or {})
     eval_set = eval_dataset(protocol, data_root, res, seed, **data_kwargs)
     eb = _batch_all(eval_set)
@@ -300,13 +320,16 @@ def evaluate(predict: Callable[[torch.Tensor], torch.Tensor], protocol: Protocol
             fb, tb = type(eb)(*(None if f is None else f[:h] for f in eb)), type(eb)(*(None if f is None else f[h:] for f in eb))
             pred_fit, pred_test = pred[:h], pred[h:]
         K = pred.shape[1] - 1
-        g = torch.Generator().manual_seed(seed)
-        rand = lambda n: torch.rand(n, K, 2, generator=g) * 2 - 1
-        cf, ct = {'model': part_centres(pred_fit), 'random_centres': rand(len(pred_fit))}, {'model': part_centres(pred_test)}
-        ct['random_centres'] = rand(len(pred_test))
+        maps_fit, maps_test = {'model': pred_fit}, {'model': pred_test}
         for name, fn in (extra or {}).items():
-            with torch.no_grad(): cf[name], ct[name] = part_centres(fn(fb.image)), part_centres(fn(tb.image))
-        rep.landmarks = landmark_table(cf, ct, fb, tb, protocol.normaliser)
+            with torch.no_grad(): maps_fit[name], maps_test[name] = fn(fb.image), fn(tb.image)
+        def table(mode):
+            g = torch.Generator().manual_seed(seed)
+            cf = {n: landmark_features(m, mode) for n, m in maps_fit.items()}; ct = {n: landmark_features(m, mode) for n, m in maps_test.items()}
+            cf['random_centres'], ct['random_centres'] = random_features(len(pred_fit), K, mode, g), random_features(len(pred_test), K, mode, g)
+            return landmark_table(cf, ct, fb, tb, protocol.normaliser, unit=mode == 'released')
+        rep.landmarks, rep.landmark_centres = table(centres), centres
+        if centres != 'mass': rep.landmarks_mass = table('mass')
         rep.landmark_metric = _LANDMARK_METRIC[protocol.normaliser]
     rep.warnings = health_warnings(rep.health, rep.health_reference)
     if out_dir is not None:

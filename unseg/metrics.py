@@ -14,10 +14,11 @@ import torch.nn.functional as F
 from .core import assert_shape, to_uint8
 
 # %% auto #0
-__all__ = ['fg_iou', 'confusion_matrix', 'iou_from_confusion', 'seg_scores', 'part_centres', 'fit_landmark_regressor',
-           'apply_landmark_regressor', 'landmark_error', 'summed_error', 'inter_ocular', 'box_wh', 'nmi',
-           'frechet_distance', 'feature_stats', 'fid_helper_weights', 'FIDInception', 'extract_features',
-           'fid_from_features', 'cached_stats', 'all_foreground', 'centred_ellipse', 'grabcut', 'baseline_scores']
+__all__ = ['fg_iou', 'confusion_matrix', 'iou_from_confusion', 'seg_scores', 'part_centres', 'released_centres',
+           'fit_landmark_regressor', 'apply_landmark_regressor', 'landmark_error', 'summed_error', 'inter_ocular',
+           'box_wh', 'nmi', 'frechet_distance', 'feature_stats', 'fid_helper_weights', 'FIDInception',
+           'extract_features', 'fid_from_features', 'cached_stats', 'all_foreground', 'centred_ellipse', 'grabcut',
+           'baseline_scores']
 
 # %% ../nbs/42_metrics.ipynb #c006
 def _binary(x: torch.Tensor) -> torch.Tensor:
@@ -62,6 +63,16 @@ def part_centres(parts: torch.Tensor) -> torch.Tensor:
     cx = (m.sum(2) * xs).sum(-1) / mass
     cy = (m.sum(3) * ys).sum(-1) / mass
     return torch.stack([cx, cy], -1)
+
+def released_centres(parts: torch.Tensor, size: int = 16) -> torch.Tensor:
+    """N×(K+1)×2 part positions (x, y) in [0, 1] as the part-segmentation authors' evaluation takes them, background included:
+    the map average-pooled to size×size (their maps are 16×16), each axis's marginal mass profile (values 0 … size) turned into
+    weights by a softmax, and the expected pixel position on linspace(0, 1, size)."""
+    p = F.adaptive_avg_pool2d(parts.float(), size)                     # N×C×s×s
+    grid = torch.linspace(0, 1, size, dtype=p.dtype, device=p.device)
+    x = (p.sum(2).softmax(-1) * grid).sum(-1)                          # profile over columns
+    y = (p.sum(3).softmax(-1) * grid).sum(-1)                          # profile over rows
+    return torch.stack([x, y], -1)
 
 def fit_landmark_regressor(centres: torch.Tensor, keypoints: torch.Tensor, visible: Optional[torch.Tensor] = None,
                            ridge: float = 1e-6) -> torch.Tensor:
