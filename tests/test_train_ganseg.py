@@ -1,5 +1,6 @@
 "The GANSeg training notebook under papermill with tiny parameters: it runs, resumes, and rejects bad parameters early."
 import json
+from pathlib import Path
 import pytest
 from papermill.exceptions import PapermillExecutionError
 from conftest import run_papermill
@@ -75,3 +76,16 @@ def test_train_ganseg_takes_the_layout_shift_prior_of_its_dataset(tmp_path):
         run_papermill('train_ganseg.ipynb', tmp_path, run_root=str(runs), dataset='synthetic', **{**TINY, 'steps': 1, 'seg_steps': 1, **extra})
         (run,) = list(runs.iterdir())
         assert json.loads((run / 'config.json').read_text())['ganseg']['point_shift'] == want
+
+
+def test_reevaluate_reproduces_a_ganseg_run(tmp_path):
+    "bench/reevaluate.py scores a GAN run again through its saved segmenter: the same numbers as the notebook's evaluation."
+    import sys
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / 'bench'))
+    from reevaluate import reevaluate
+    runs = tmp_path / 'runs'
+    run_papermill('train_ganseg.ipynb', tmp_path, run_root=str(runs), **TINY)
+    (run,) = list(runs.iterdir())
+    m = json.loads((run / 'metrics.json').read_text())
+    again = reevaluate(run).to_dict()
+    for k in ('segmentation', 'baselines', 'nmi', 'landmarks', 'health', 'train', 'fid'): assert again[k] == m[k], k

@@ -24,3 +24,21 @@ def test_train_partseg_cub_class_protocol(tmp_path):
     m = json.loads((run / 'metrics.json').read_text())
     assert m['train']['classes'] == [1] and m['train']['crop'] == 'bbox1.5' and 'model' in m['landmarks']['held_out']
     assert m['protocol']['eval_split'] == 'test' and m['protocol']['reg_split'] == 'train' and m['segmentation'] is None
+
+
+def test_reevaluate_reproduces_a_partseg_run(tmp_path):
+    "bench/reevaluate.py, from the saved weights alone, gives the numbers the notebook's own evaluation gave; --centres mass gives its mass table."
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / 'bench'))
+    from reevaluate import reevaluate
+    runs = tmp_path / 'runs'
+    run_papermill('train_partseg.ipynb', tmp_path, run_root=str(runs), dataset='cub', classes=[1], protocol='bbox1.5', **TINY)
+    (run,) = list(runs.iterdir())
+    m = json.loads((run / 'metrics.json').read_text())
+    assert m['landmark_centres'] == 'released' and set(m['landmarks_mass']['held_out']) == set(m['landmarks']['held_out'])
+    again = reevaluate(run).to_dict()
+    assert again['landmarks'] == m['landmarks'] and again['train'] == m['train'] and again['health'] == m['health']
+    assert json.loads((run / 'metrics-before-reevaluate.json').read_text()) == m
+    mass = reevaluate(run, centres='mass').to_dict()
+    assert mass['landmark_centres'] == 'mass' and mass['landmarks'] == m['landmarks_mass'] and mass['landmarks_mass'] == {}
