@@ -307,7 +307,10 @@ def headline(res: dict) -> str:
     "The README's table: one row per method, the datasets as columns, the floors below."
     runs, lines = res['runs'], []
     fg = lambda n: _f(_stat(runs[n], 'segmentation', 'iou_mean')) if n in runs else '—'
-    lm = lambda n, who='model', prot='held_out': _f(_stat(runs[n], 'landmarks', prot, who), pct=True) if n in runs else '—'
+    def lm(n, who='model', prot='held_out'):
+        if n not in runs: return '—'
+        old = any((s['metrics'].get('landmark_centres') or 'mass') != 'released' for s in _seeds(runs[n]))   # before 2026-12-02
+        return _f(_stat(runs[n], 'landmarks', prot, who), pct=True) + (' (centres of mass)' if old else '')
     lines.append('| method | synthetic easy fg IoU | synthetic (hard) fg IoU | Weizmann fg IoU | CUB50 landmark error (held-out) | CUB-1 / 2 / 3 landmark error (held-out) |')
     lines.append('|---|---|---|---|---|---|')
     for m in ('ganseg', 'perturbgan', 'elgan', 'ils', 'partseg'):
