@@ -10,6 +10,11 @@ standard error (warnings, progress bars), object addresses, temporary paths, and
 import math, re
 
 REL_TOL, ABS_TOL = 1e-3, 1e-4   # floats: a change in the third significant digit is caught; noise-level values (below 1e-4) and BLAS noise are not
+# Notebooks that print what a short training run reached: the same code and seed on another CPU family (AMD EPYC against the
+# machine the outputs were made on) sums in another order, and a few hundred optimiser steps carry that into the third
+# digit (41_segment: IoU 0.854 against 0.847; 24_layered.invert: L1 0.001 against 0.002). Their floats match within 2% or
+# 0.002; words, integers and every other notebook's floats stay exact to the tolerance above.
+TRAINED_TOL = dict(rel_tol=0.02, abs_tol=2e-3)
 
 _ANSI = re.compile(r'\x1b\[[0-9;]*[A-Za-z]')
 _HEX = re.compile(r'0x[0-9a-fA-F]{6,}')
@@ -43,14 +48,14 @@ def _tokens(s):
     return [t for t in out if t != ('w', '') and t != ('w', ' ')] if s.strip() else []
 
 
-def _same(a, b, volatile=()):
+def _same(a, b, volatile=(), rel_tol=REL_TOL, abs_tol=ABS_TOL):
     for pat in volatile: a, b = re.sub(pat, '<volatile>', a), re.sub(pat, '<volatile>', b)
     ta, tb = _tokens(_clean(a)), _tokens(_clean(b))
     if len(ta) != len(tb): return False
     for (ka, va), (kb, vb) in zip(ta, tb):
         if ka != kb: return False
         if ka == 'f':
-            if not math.isclose(va, vb, rel_tol=REL_TOL, abs_tol=ABS_TOL): return False
+            if not math.isclose(va, vb, rel_tol=rel_tol, abs_tol=abs_tol): return False
         elif (va.strip() if ka == 'w' else va) != (vb.strip() if kb == 'w' else vb): return False
     return True
 
@@ -74,11 +79,12 @@ def cell_text(outputs, keep_stdout=True):
 def _injected(c): return 'injected-parameters' in (c.get('metadata') or {}).get('tags', [])
 
 
-def text_mismatches(stored_cells, ran_cells, volatile=()):
+def text_mismatches(stored_cells, ran_cells, volatile=(), rel_tol=REL_TOL, abs_tol=ABS_TOL):
     """Compare a notebook's committed code cells with the same cells after a run: a list of readable differences.
     `ran_cells` are the cells of the executed notebook; those marked `skipped_` (flagged `slow`, or not run
     for any other reason nbdev has) are not compared, nor the cell papermill injects. `volatile`: regular
-    expressions for text a notebook prints that changes from run to run (a measured speed), masked on both sides."""
+    expressions for text a notebook prints that changes from run to run (a measured speed), masked on both sides.
+    `rel_tol`, `abs_tol`: the float tolerance (a notebook that prints the result of a short training run: see TRAINED_TOL)."""
     stored = [c for c in stored_cells if c['cell_type'] == 'code' and not _injected(c)]
     ran = [c for c in ran_cells if c['cell_type'] == 'code' and not _injected(c)]
     if len(stored) != len(ran): return [f'{len(stored)} code cells committed, {len(ran)} run']
@@ -91,9 +97,9 @@ def text_mismatches(stored_cells, ran_cells, volatile=()):
         keep = not src.rstrip().endswith(';')
         (so_s, sh_s), (so_r, sh_r) = cell_text(s.get('outputs'), keep), cell_text(r.get('outputs'), keep)
         head = src.strip().splitlines()[0][:70] if src.strip() else ''
-        if not _same(so_s, so_r, volatile):
+        if not _same(so_s, so_r, volatile, rel_tol, abs_tol):
             problems.append(f'code cell {i} ({head!r}) prints\n{so_r!r}\nbut the notebook shows\n{so_s!r}')
-        if len(sh_s) != len(sh_r) or not all(_same(a, b, volatile) for a, b in zip(sh_s, sh_r)):
+        if len(sh_s) != len(sh_r) or not all(_same(a, b, volatile, rel_tol, abs_tol) for a, b in zip(sh_s, sh_r)):
             problems.append(f'code cell {i} ({head!r}) displays\n{sh_r!r}\nbut the notebook shows\n{sh_s!r}')
     return problems
 

@@ -71,3 +71,14 @@ def test_nb_outputs_volatile_text_and_injected_parameters():
     assert text_mismatches(stored, ran, volatile=[r'\d+ images/s']) == []  # ...unless the caller names it volatile
     ran[1] = _code("t()", _out('speed 987 images/s, iou 0.6\n'))
     assert text_mismatches(stored, ran, volatile=[r'\d+ images/s'])
+
+
+def test_nb_outputs_trained_tolerance_is_loose_only_where_asked():
+    "A short training run's third digit moves across CPUs: TRAINED_TOL lets 0.854 match 0.847, the default does not; words stay exact."
+    from nb_outputs import text_mismatches, TRAINED_TOL
+    stored = [_code("print(x)", _out("{'iou_mean': 0.847, 'n': 256}\n"))]
+    near, far = [_code("print(x)", _out("{'iou_mean': 0.854, 'n': 256}\n"))], [_code("print(x)", _out("{'iou_mean': 0.900, 'n': 256}\n"))]
+    assert text_mismatches(stored, near) and not text_mismatches(stored, near, **TRAINED_TOL)
+    assert text_mismatches(stored, far, **TRAINED_TOL)
+    assert text_mismatches(stored, [_code("print(x)", _out("{'dice_mean': 0.847, 'n': 256}\n"))], **TRAINED_TOL)
+    assert text_mismatches(stored, [_code("print(x)", _out("{'iou_mean': 0.847, 'n': 257}\n"))], **TRAINED_TOL)
