@@ -25,7 +25,7 @@ def _last_ckpt(folder: Path) -> Path:
 def reevaluate(run_dir: Path, centres: str = 'released'):
     import torch
     from unseg.core import seed_everything
-    from unseg.evaluate import Report, evaluate, protocol_for
+    from unseg.evaluate import evaluate, protocol_for
     run_dir = Path(run_dir)
     for f in ('config.json', 'metrics.json'):
         if not (run_dir / f).exists(): raise FileNotFoundError(f'{run_dir / f}: missing (is this a finished run folder?)')

@@ -223,7 +223,7 @@ def measure_floors(quick: bool, log) -> dict:
     the notebook's CPU architecture), under the held-out and the as-released protocols (unseg.evaluate)."""
     import torch
     from unseg.core import seed_everything
-    from unseg.evaluate import protocol_for, eval_dataset, landmark_table, landmark_features, random_features, _batch_all
+    from unseg.evaluate import protocol_for, eval_dataset, maps_landmark_table, _batch_all
     from unseg.partseg.model import PartSegConfig, PartSegModel, predict_parts
     out = {}
     for name, (ds, px, kw, _) in LANDMARK_FLOORS.items():
@@ -231,11 +231,8 @@ def measure_floors(quick: bool, log) -> dict:
         fb, tb = (_batch_all(eval_dataset(p, '', px, 0, split=sp, **kw)) for sp in (p.reg_split, p.eval_split))
         if quick: fb, tb = (type(b)(*(None if f is None else f[:32] for f in b)) for b in (fb, tb))
         seed_everything(0); net = PartSegModel(PartSegConfig(res=px, perceptual='l1')).eval()
-        maps = {'fit': predict_parts(net, fb.image), 'test': predict_parts(net, tb.image)}
-        g = torch.Generator().manual_seed(0)          # the evaluator's centres (the authors' positions, background included)
-        t = landmark_table({'random_centres': random_features(len(fb.image), 4, 'released', g), 'untrained_network': landmark_features(maps['fit'])},
-                           {'random_centres': random_features(len(tb.image), 4, 'released', g), 'untrained_network': landmark_features(maps['test'])},
-                           fb, tb, p.normaliser, unit=True)
+        t = maps_landmark_table({'untrained_network': predict_parts(net, fb.image)}, {'untrained_network': predict_parts(net, tb.image)},
+                                fb, tb, p.normaliser)        # the evaluator's centres (the authors' positions, background included)
         out[name] = {'dataset': ds, 'res': px, **kw, 'fit_images': len(fb.image), 'test_images': len(tb.image), 'centres': 'released', **t}
         log(f'floors {name}: ' + '; '.join(f"{prot} " + ', '.join(f'{k} {100 * v:.1f}%' for k, v in d.items()) for prot, d in t.items()))
     return out

@@ -17,8 +17,8 @@ from .metrics import (seg_scores, baseline_scores, part_centres, released_centre
 
 # %% auto #0
 __all__ = ['PROTOCOLS', 'LANDMARK_CENTRES', 'SCHEMA_VERSION', 'Protocol', 'protocol_for', 'eval_dataset', 'constant_keypoints',
-           'released_error', 'landmark_features', 'random_features', 'landmark_table', 'mask_health', 'part_health',
-           'data_reference', 'health_hook', 'health_warnings', 'Report', 'evaluate']
+           'released_error', 'landmark_features', 'random_features', 'maps_landmark_table', 'landmark_table',
+           'mask_health', 'part_health', 'data_reference', 'health_hook', 'health_warnings', 'Report', 'evaluate']
 
 # %% ../nbs/44_evaluate.ipynb #c006
 @dataclass(frozen=True)
@@ -95,6 +95,15 @@ def random_features(n: int, K: int, centres: str, generator: torch.Generator) ->
     "Uniform random part positions in the frame of `landmark_features(…, centres)` (the random-centres floor)."
     check_choice('centres', centres, list(LANDMARK_CENTRES))
     return torch.rand(n, K + 1, 2, generator=generator) if centres == 'released' else torch.rand(n, K, 2, generator=generator) * 2 - 1
+
+def maps_landmark_table(maps_fit: Dict[str, torch.Tensor], maps_test: Dict[str, torch.Tensor], fit, test, normaliser: str = 'box_wh',
+                        centres: str = 'released', seed: int = 0) -> dict:
+    "`landmark_table` of named N×(K+1)×H×W part maps through `landmark_features(…, centres)`, with the random-centres floor beside."
+    K = next(iter(maps_fit.values())).shape[1] - 1
+    g = torch.Generator().manual_seed(seed)
+    cf = {n: landmark_features(m, centres) for n, m in maps_fit.items()}; ct = {n: landmark_features(m, centres) for n, m in maps_test.items()}
+    cf['random_centres'], ct['random_centres'] = random_features(len(fit.keypoints), K, centres, g), random_features(len(test.keypoints), K, centres, g)
+    return landmark_table(cf, ct, fit, test, normaliser, unit=centres == 'released')
 
 def landmark_table(centres_fit: Dict[str, torch.Tensor], centres_test: Dict[str, torch.Tensor], fit, test,
                    normaliser: str = 'box_wh', unit: bool = False) -> dict:
@@ -319,15 +328,10 @@ def evaluate(predict: Callable[[torch.Tensor], torch.Tensor], protocol: Protocol
             h = len(eb.image) // 2
             fb, tb = type(eb)(*(None if f is None else f[:h] for f in eb)), type(eb)(*(None if f is None else f[h:] for f in eb))
             pred_fit, pred_test = pred[:h], pred[h:]
-        K = pred.shape[1] - 1
         maps_fit, maps_test = {'model': pred_fit}, {'model': pred_test}
         for name, fn in (extra or {}).items():
             with torch.no_grad(): maps_fit[name], maps_test[name] = fn(fb.image), fn(tb.image)
-        def table(mode):
-            g = torch.Generator().manual_seed(seed)
-            cf = {n: landmark_features(m, mode) for n, m in maps_fit.items()}; ct = {n: landmark_features(m, mode) for n, m in maps_test.items()}
-            cf['random_centres'], ct['random_centres'] = random_features(len(pred_fit), K, mode, g), random_features(len(pred_test), K, mode, g)
-            return landmark_table(cf, ct, fb, tb, protocol.normaliser, unit=mode == 'released')
+        table = lambda mode: maps_landmark_table(maps_fit, maps_test, fb, tb, protocol.normaliser, mode, seed)
         rep.landmarks, rep.landmark_centres = table(centres), centres
         if centres != 'mass': rep.landmarks_mass = table('mass')
         rep.landmark_metric = _LANDMARK_METRIC[protocol.normaliser]
