@@ -4,7 +4,7 @@ every 250 steps, keep the sample grids (docs/layered/ was made with it).
     python bench/layered_probe.py perturbgan synthetic_easy 1000 pg-base ch=32 eta=0.15 lr_g=2e-4 lr_d=2e-4
     python bench/layered_probe.py perturbgan synthetic_easy 1000 pg-canvas ch=32 eta=0.2 margin=4
 
-Arguments: METHOD DATASET STEPS NAME [KEY=VALUE ...]; keys of LayeredConfig (z_dim, d_c, ch, n_super, margin)
+Arguments: METHOD DATASET STEPS NAME [KEY=VALUE ...]; keys of LayeredConfig (z_dim, d_c, ch, n_super, margin, bg_down, mask_init)
 go to the generator, any other to the preset (unseg.layered.train.preset). The run folder is runs/probe/NAME."""
 import json, sys, time
 from pathlib import Path
@@ -17,7 +17,7 @@ from unseg.evaluate import data_reference
 if len(sys.argv) < 5: raise SystemExit(__doc__)
 method, ds, steps, name = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 over = {k: yaml.safe_load(v) for k, v in (a.split('=', 1) for a in sys.argv[5:])}
-gk = {k: over.pop(k) for k in list(over) if k in ('z_dim', 'd_c', 'ch', 'n_super', 'margin')}
+gk = {k: over.pop(k) for k in list(over) if k in ('z_dim', 'd_c', 'ch', 'n_super', 'margin', 'bg_down', 'mask_init')}
 torch.set_num_threads(1)
 tcfg = preset(method, **over)
 gcfg = LayeredConfig(res=32, **{'d_c': 0 if method == 'perturbgan' else 8, **gk})

@@ -28,12 +28,18 @@ class LayeredConfig:
     n_super: int = 0               # super-categories that alone shape the mask (0: off)
     ch: int = 64                   # generator width
     margin: int = 0                # > 0: layers drawn on a canvas `margin` px wider on each side, perturbed there, then cropped (unseg's departure)
+    bg_down: int = 1               # > 1: the background drawn at 1/bg_down of the resolution and upsampled bilinearly (unseg's departure; 1 is off)
+    mask_init: float = 0.5         # the mask's value at initialisation, set by the bias of its output conv (0.5: PyTorch's init, off)
 
     def __post_init__(self):
         check_param('res', self.res, self.res >= 8 and self.res & (self.res - 1) == 0, 'must be a power of two >= 8')
         check_param('margin', self.margin, self.margin >= 0 and (self.res + 2 * self.margin) % (self.res // 4) == 0,
                     f'must be >= 0 with res + 2·margin a multiple of res/4 = {self.res // 4} (the generator starts at (res + 2·margin)·4/res px)')
         check_choice('code_kind', self.code_kind, ['categorical', 'normal'])
+        # (a valid margin is a multiple of res / 8, hence of every valid bg_down: the coarse canvas is whole)
+        check_param('bg_down', self.bg_down, self.bg_down >= 1 and self.bg_down & (self.bg_down - 1) == 0 and self.res // self.bg_down >= 8,
+                    'must be a power of two with res / bg_down >= 8')
+        check_param('mask_init', self.mask_init, 0 < self.mask_init < 1, 'must be in (0, 1)')
         check_param('n_super', self.n_super, self.n_super == 0 or (self.code_kind == 'categorical' and 0 < self.n_super <= self.d_c
                     and self.d_c % self.n_super == 0), 'must be 0, or divide d_c with a categorical code')
 
@@ -70,9 +76,14 @@ class LayeredGenerator(nn.Module):
         super().__init__()
         self.cfg = cfg
         m = cfg.margin
-        self.bg = ConvGenerator(cfg.z_dim, 3, cfg.res, cfg.ch, m)
+        d = cfg.bg_down                            # the background's own resolution is (res + 2·margin) / d
+        self.bg = ConvGenerator(cfg.z_dim, 3, cfg.res // d, cfg.ch, m // d)
         self.fg = ConvGenerator(cfg.z_dim + cfg.d_c, 3 if cfg.n_super else 4, cfg.res, cfg.ch, m)
         self.mask_g = ConvGenerator(cfg.z_dim + cfg.n_super, 1, cfg.res, cfg.ch // 2, m) if cfg.n_super else None
+        if cfg.mask_init != 0.5:                   # the mask logit's bias at logit(mask_init), its weights 1/10 of PyTorch's
+            out, i = (self.mask_g.out, 0) if self.mask_g is not None else (self.fg.out, 3)
+            with torch.no_grad():
+                out.weight[i:i + 1].mul_(0.1); out.bias[i] = math.log(cfg.mask_init / (1 - cfg.mask_init))
 
     def codes(self, n: int, device=None, generator=None):
         z = torch.randn(n, self.cfg.z_dim, generator=generator).to(device)
@@ -85,6 +96,7 @@ class LayeredGenerator(nn.Module):
 
     def forward(self, z: torch.Tensor, c: Optional[torch.Tensor] = None) -> LayeredOutput:
         bg = torch.tanh(self.bg(z))
+        if self.cfg.bg_down > 1: bg = F.interpolate(bg, scale_factor=self.cfg.bg_down, mode='bilinear', align_corners=False)
         h = self.fg(torch.cat([z, c], 1) if c is not None else z)
         fg = torch.tanh(h[:, :3])
         mask = torch.sigmoid(self.mask_g(torch.cat([z, self.super_code(c)], 1)) if self.mask_g is not None else h[:, 3:])
