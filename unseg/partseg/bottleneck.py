@@ -60,17 +60,20 @@ def _coords01(H, W, device=None):
 
 CON_SCALES = ('released', 'mean')
 
-def fg_concentration(S: torch.Tensor, scale: str = 'released') -> torch.Tensor:
+def fg_concentration(S: torch.Tensor, scale: str = 'released', mass_norm: str = 'clamp') -> torch.Tensor:
     """Eqs. 7–9 over the K foreground channels of N×(K+1)×H×W maps: each part's spatial variance around its centre of mass,
     with the mass clamped at 1. scale 'released': coordinates in [0, 1], summed over K, mean over the batch (authors' code);
-    'mean': coordinates in [-1, 1], mean over K and the batch (unseg before 2026-11-25)."""
+    'mean': coordinates in [-1, 1], mean over K and the batch (unseg before 2026-11-25).
+    mass_norm 'clamp': z_k = min(Σ S_k, 1) (eq. 9, paper and code: mass × variance above one pixel of mass);
+    'full': z_k = Σ S_k (SCOPS' normalised variance, unseg's departure: a part's cost does not grow with its area)."""
     if scale not in CON_SCALES: raise ValueError(f'fg_concentration: scale must be one of {CON_SCALES}, got {scale!r}')
+    if mass_norm not in ('clamp', 'full'): raise ValueError(f"fg_concentration: mass_norm must be 'clamp' or 'full', got {mass_norm!r}")
     y, x = (_coords01 if scale == 'released' else _coords)(*S.shape[-2:], S.device)
     M = S[:, 1:]
     mass = M.sum((2, 3))
     cx, cy = (M * x).sum((2, 3)) / mass.clamp(min=1e-6), (M * y).sum((2, 3)) / mass.clamp(min=1e-6)
     d2 = (x - cx[..., None, None]) ** 2 + (y - cy[..., None, None]) ** 2
-    per_part = (d2 * M).sum((2, 3)) / mass.clamp(max=1.0, min=1e-6)
+    per_part = (d2 * M).sum((2, 3)) / (mass.clamp(max=1.0, min=1e-6) if mass_norm == 'clamp' else mass.clamp(min=1e-6))
     return per_part.sum(1).mean() if scale == 'released' else per_part.mean()
 
 def bg_concentration(S: torch.Tensor, scale: str = 'released') -> torch.Tensor:

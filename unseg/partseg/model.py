@@ -117,6 +117,8 @@ class PartSegConfig:
     resnet_maxpool: bool = False  # resnet encoders: keep the max-pool (maps at 1/4) instead of the authors' 1/8 maps
     con_scale: str = 'released'   # concentration losses: 'released' ([0, 1], summed over parts and views) | 'mean'
     tps_coin: str = 'point'       # TPS extra-noise coin per control point ('point', authors' code) | per 'image'
+    fg_mass: str = 'clamp'        # fg concentration z_k: 'clamp' min(mass, 1) (eq. 9, authors) | 'full' mass (SCOPS; unseg's departure)
+    con_warmup: int = 0           # > 0: both concentration weights ramp linearly from 0 over this many steps (unseg's departure; 0 is off)
     arc_s: float = 20.0           # ArcFace radius (paper: 20)
     arc_m: float = 0.5            # ArcFace margin (paper: 0.5)
     lr: float = 1e-4              # Adam, β = (0.9, 0.999), weight decay 5e-4
@@ -126,6 +128,7 @@ class PartSegConfig:
         check_param('res', self.res, self.res >= 16 and self.res % 4 == 0, 'must be a multiple of 4, >= 16')
         check_choice('encoder', self.encoder, ['small', 'resnet']); check_choice('perceptual', self.perceptual, ['inception', 'vgg', 'l1'])
         check_choice('con_scale', self.con_scale, list(CON_SCALES)); check_choice('tps_coin', self.tps_coin, ['point', 'image'])
+        check_choice('fg_mass', self.fg_mass, ['clamp', 'full']); check_param('con_warmup', self.con_warmup, self.con_warmup >= 0, 'must be >= 0 (steps)')
         check_param('res', self.res, self.res % self.stride == 0, f'must be a multiple of the maps\' stride {self.stride}')
 
     @property
@@ -183,7 +186,7 @@ def build_perceptual(cfg: PartSegConfig) -> nn.Module:
 class _L1(nn.Module):
     def forward(self, x, y): return (x - y).abs().mean()
 
-def partseg_losses(model: PartSegModel, arc: ArcFace, P: nn.Module, x: torch.Tensor, generator=None) -> dict:
+def partseg_losses(model: PartSegModel, arc: ArcFace, P: nn.Module, x: torch.Tensor, generator=None, step: Optional[int] = None) -> dict:
     "Eq. 12 on a TPS pair of x, with its named terms."
     cfg = model.cfg
     x1, x2, v1, v2 = tps_pair(x, generator, coin=cfg.tps_coin)
@@ -192,9 +195,10 @@ def partseg_losses(model: PartSegModel, arc: ArcFace, P: nn.Module, x: torch.Ten
     # the authors' code sums every term over the two views; unseg's earlier reading averaged all but the reconstruction
     views = 1 if cfg.con_scale == 'released' else 0.5
     cls_ = (arc(o.F1) + arc(o.F2)) * views
-    fg = (fg_concentration(o.S1, cfg.con_scale) + fg_concentration(o.S2, cfg.con_scale)) * views
+    fg = (fg_concentration(o.S1, cfg.con_scale, cfg.fg_mass) + fg_concentration(o.S2, cfg.con_scale, cfg.fg_mass)) * views
     bg = (bg_concentration(o.S1, cfg.con_scale) + bg_concentration(o.S2, cfg.con_scale)) * views
-    loss = cfg.lambda_rec * rec + cfg.lambda_cls * cls_ + cfg.lambda_fg * fg + cfg.lambda_bg * bg
+    ramp = min(1.0, step / cfg.con_warmup) if cfg.con_warmup and step is not None else 1.0
+    loss = cfg.lambda_rec * rec + cfg.lambda_cls * cls_ + ramp * (cfg.lambda_fg * fg + cfg.lambda_bg * bg)
     return {'loss': loss, 'rec': rec.detach(), 'cls': cls_.detach(), 'fg': fg.detach(), 'bg': bg.detach()}
 
 @torch.no_grad()
@@ -217,7 +221,7 @@ def build_partseg_method(cfg: PartSegConfig, sample_hook=None) -> Method:
             model.train(was)
             return h
         return Built({'model': model, 'arcface': arc, 'perceptual': P},
-                     [Phase('AE', lambda b, s: partseg_losses(model, arc, P, b.image), opt, [model, arc])],
+                     [Phase('AE', lambda b, s: partseg_losses(model, arc, P, b.image, step=s), opt, [model, arc])],
                      show=model, sample_hook=sample_hook(model) if sample_hook else None, health_hook=health)
     return Method('partseg', {'partseg': asdict(cfg)}, build)
 
