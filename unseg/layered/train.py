@@ -11,7 +11,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from ..core import Sample, check_choice, check_param, seed_everything
-from ..losses import d_loss, g_loss, drift, wgan_gp_penalty, mask_size_loss, binarization_loss
+from ..losses import d_loss, g_loss, drift, wgan_gp_penalty, r1_penalty, one_centred_penalty, mask_size_loss, binarization_loss
 from ..nn.discriminators import Discriminator
 from .perturb import compose, perturb_layers, contrast_jitter, resize_random_crop, random_affine
 from .model import LayeredConfig, LayeredGenerator
@@ -30,7 +30,9 @@ class LayeredTrainConfig:
     "Losses, perturbation and schedule of the layered family (see the table above)."
     method: str = 'elgan'          # perturbgan | elgan | ils (the preset these values came from)
     loss: str = 'hinge'            # hinge | wgan (with gradient penalty and drift) | ns
-    lambda_gp: float = 10.0        # WGAN-GP weight (PerturbGAN λ)
+    lambda_gp: float = 10.0        # WGAN-GP weight (PerturbGAN λ); with real_gp, the weight of that penalty
+    real_gp: str = 'none'          # a penalty on real images for any loss: 'r1' | 'one_centred' (GANSeg's released) | 'none' (unseg's departure when on)
+    d_head: str = 'sum'            # discriminator head: 'sum' (global sum pooling) | 'fc' (flattened 4×4 map, as GANSeg's released D)
     drift: float = 0.001           # drift ε (PerturbGAN)
     perturb: str = 'affine'        # none | shift | affine
     shift_frac: float = 0.125      # PerturbGAN δ / res
@@ -68,6 +70,7 @@ class LayeredTrainConfig:
         check_choice('method', self.method, ['perturbgan', 'elgan', 'ils'])
         check_choice('loss', self.loss, ['hinge', 'wgan', 'ns']); check_choice('perturb', self.perturb, ['none', 'shift', 'affine'])
         check_param('rounds', self.rounds, self.rounds >= 1, 'must be >= 1')
+        check_choice('real_gp', self.real_gp, ['none', 'r1', 'one_centred']); check_choice('d_head', self.d_head, ['sum', 'fc'])
         check_choice('jitter_mode', self.jitter_mode, ['channel', 'global']); check_choice('size_on', self.size_on, ['shifted', 'unshifted'])
         check_param('eta', self.eta, 0 <= self.eta < 1, 'must be in [0, 1)')
         check_param('eta_max', self.eta_max, self.eta < self.eta_max <= 1, 'must be in (eta, 1]')
@@ -121,7 +124,7 @@ class LayeredModels(nn.Module):
     def __init__(self, gcfg: LayeredConfig, tcfg: LayeredTrainConfig):
         super().__init__()
         self.G = LayeredGenerator(gcfg)
-        self.D = Discriminator(gcfg.res, tcfg.d_ch)
+        self.D = Discriminator(gcfg.res, tcfg.d_ch, head=tcfg.d_head)
         d_c = max(gcfg.d_c, 1)
         n_down = min(3, max(1, gcfg.res.bit_length() - 4))
         self.E_x = CodeHead(self.D.out_ch, d_c)
@@ -177,6 +180,9 @@ def layered_phases(M: LayeredModels, tcfg: LayeredTrainConfig, ema: Optional[EMA
         if tcfg.loss == 'wgan':
             gp = wgan_gp_penalty(D, real, fake_a); dr = drift(lr_)
             loss = loss + tcfg.lambda_gp * gp + tcfg.drift * dr; terms.update(gp=gp.detach(), drift=dr.detach())
+        if tcfg.real_gp != 'none':
+            pen = (r1_penalty if tcfg.real_gp == 'r1' else one_centred_penalty)(D, real)   # on D's input, augmented as it is
+            loss = loss + tcfg.lambda_gp * pen; terms[tcfg.real_gp] = pen.detach()
         if o.c is not None and (tcfg.gamma_r or tcfg.gamma_mi):
             lx = code_nll(M.E_x(D.features(fake)), o.c, kind); loss = loss + (tcfg.gamma_r + tcfg.gamma_mi) * lx; terms['code_x'] = lx.detach()
             if tcfg.gamma_mi:
