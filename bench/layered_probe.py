@@ -16,7 +16,14 @@ from unseg.evaluate import data_reference
 
 if len(sys.argv) < 5: raise SystemExit(__doc__)
 method, ds, steps, name = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
-over = {k: yaml.safe_load(v) for k, v in (a.split('=', 1) for a in sys.argv[5:])}
+def _value(v: str):
+    "A KEY=VALUE argument's value: YAML, except that '1e-4' (a string in YAML 1.1) is a float."
+    x = yaml.safe_load(v)
+    if isinstance(x, str):
+        try: return float(x)
+        except ValueError: pass
+    return x
+over = {k: _value(v) for k, v in (a.split('=', 1) for a in sys.argv[5:])}
 gk = {k: over.pop(k) for k in list(over) if k in ('z_dim', 'd_c', 'ch', 'n_super', 'margin', 'bg_down', 'mask_init')}
 torch.set_num_threads(1)
 tcfg = preset(method, **over)

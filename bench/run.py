@@ -494,6 +494,7 @@ def main(argv=None):
     a.out.mkdir(parents=True, exist_ok=True)
     t = time.perf_counter()
     jobs = [(n, s) for n in only for s in range(a.seed, a.seed + a.seeds)]
+    earlier = {n: res[key].get(n) for n in only}   # kept if every seed of the new entry fails
     for n in only:       # a fresh entry per run: earlier seeds of another budget or commit do not mix in
         method, ds, px, extra = SUITES[a.suite][n][:4]
         res[key][n] = {'method': method, 'dataset': ds, 'res': px, 'extra': extra, 'budget_min': None if a.quick else a.budget, 'quick': a.quick, 'seeds': {}}
@@ -503,6 +504,10 @@ def main(argv=None):
             a.results.parent.mkdir(parents=True, exist_ok=True)
             tmp = a.results.with_suffix('.tmp'); tmp.write_text(json.dumps(res, indent=1)); tmp.replace(a.results)
     log(f'{len(jobs)} runs in {(time.perf_counter() - t) / 60:.1f} min')
+    for n in only:
+        if earlier[n] and all('error' in r for r in res[key][n]['seeds'].values()):
+            log(f'every seed of {n} failed: its earlier entry stays in {a.results}')
+            res[key][n] = earlier[n]
     if a.suite != 'main': a.no_baselines = a.no_speed = True      # those belong to the main suite
     if not a.no_baselines: res['baselines'], res['floors'] = measure_baselines(a.quick, log), measure_floors(a.quick, log)
     if not a.no_speed: res['speed'] = measure_speed(a.quick, log)
@@ -511,6 +516,7 @@ def main(argv=None):
     print(headline(res))
     print(f'\nresults: {a.results}; page: {a.page}')
     failed = [f'{n} seed {s}' for n in only for s, r in res[key][n]['seeds'].items() if 'error' in r]
+    failed += [f'{n} (all seeds; the earlier entry was kept)' for n in only if res[key][n] is earlier[n] and earlier[n]]
     if failed: sys.exit(f'failed runs: {failed} (their errors are in {a.results})')
     return res
 

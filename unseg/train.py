@@ -15,10 +15,10 @@ from tqdm import tqdm
 from .core import ParamError, check_param, get_device, seed_everything
 
 # %% auto #0
-__all__ = ['RESUME_MAY_DIFFER', 'CKPT_VERSION', 'FITTING', 'new_run_dir', 'write_config', 'check_resume', 'report', 'Reporter',
-           'read_stats', 'EMA', 'get_rng_state', 'set_rng_state', 'StepBatches', 'save_checkpoint', 'list_checkpoints',
-           'load_checkpoint', 'resolve_resume', 'Phase', 'TrainingDiverged', 'TrainingStopped', 'stop_if_interrupted',
-           'hold_parent_poller', 'exit_with_parent', 'LoopConfig', 'Trainer', 'Built', 'Method',
+__all__ = ['RESUME_MAY_DIFFER', 'EMA_BN', 'CKPT_VERSION', 'FITTING', 'new_run_dir', 'write_config', 'check_resume', 'report',
+           'Reporter', 'read_stats', 'EMA', 'get_rng_state', 'set_rng_state', 'StepBatches', 'save_checkpoint',
+           'list_checkpoints', 'load_checkpoint', 'resolve_resume', 'Phase', 'TrainingDiverged', 'TrainingStopped',
+           'stop_if_interrupted', 'hold_parent_poller', 'exit_with_parent', 'LoopConfig', 'Trainer', 'Built', 'Method',
            'check_checkpoint_config', 'run', 'init_distributed', 'ddp']
 
 # %% ../nbs/40_train.ipynb #c006
@@ -116,12 +116,24 @@ def read_stats(run_dir) -> List[dict]:
     return [json.loads(l) for l in p.read_text().splitlines() if l.strip()] if p.exists() else []
 
 # %% ../nbs/40_train.ipynb #c012
+EMA_BN = ('copy', 'standing')
+
 class EMA(nn.Module):
-    "An exponential moving average copy of a module, with a warm-up: decay_t = min(decay, (1 + t) / (10 + t))."
-    def __init__(self, model: nn.Module, decay: float = 0.999):
+    """An exponential moving average copy of a module, with a warm-up: decay_t = min(decay, (1 + t) / (10 + t)).
+    bn 'copy': every buffer, BatchNorm statistics included, copied from the trained module (StyleGAN's habit; unseg's default);
+    'standing': BatchNorm statistics of the averaged weights themselves, re-estimated every `bn_every` updates from
+    `bn_batches` × `bn_batch` of the copy's own samples (`module.sample(n, generator)`, batch statistics, fixed noise)."""
+    def __init__(self, model: nn.Module, decay: float = 0.999, bn: str = 'copy', bn_every: int = 50, bn_batches: int = 8, bn_batch: int = 32):
         super().__init__()
+        if bn not in EMA_BN: raise ValueError(f'EMA: bn must be one of {EMA_BN}, got {bn!r}')
+        if bn == 'standing' and not hasattr(_unwrap(model), 'sample'):
+            raise ValueError("EMA: bn='standing' needs a module with a sample(n, generator) method (a generator)")
         self.decay, self.module = decay, copy.deepcopy(_unwrap(model)).eval().requires_grad_(False)
+        self.bn, self.bn_every, self.bn_batches, self.bn_batch = bn, bn_every, bn_batches, bn_batch
         self.register_buffer('updates', torch.zeros((), dtype=torch.long))
+
+    def _bns(self, m: nn.Module) -> list:
+        return [b for b in m.modules() if isinstance(b, nn.modules.batchnorm._BatchNorm) and b.track_running_stats]
 
     @torch.no_grad()
     def update(self, model: nn.Module):
@@ -129,8 +141,24 @@ class EMA(nn.Module):
         t = int(self.updates)
         d = min(self.decay, (1 + t) / (10 + t))
         for pe, p in zip(self.module.parameters(), src.parameters()): pe.lerp_(p.detach(), 1 - d)
-        for be, b in zip(self.module.buffers(), src.buffers()): be.copy_(b)
+        skip = set() if self.bn == 'copy' else {id(b) for bn in self._bns(self.module) for b in bn.buffers()}
+        for be, b in zip(self.module.buffers(), src.buffers()):
+            if id(be) not in skip: be.copy_(b)
         self.updates += 1
+        if self.bn == 'standing' and (int(self.updates) % self.bn_every == 0 or int(self.updates) == 1): self.standing_stats()
+
+    @torch.no_grad()
+    def standing_stats(self):
+        "Re-estimate the copy's BatchNorm statistics: a cumulative average over its own samples, drawn in training mode."
+        bns = self._bns(self.module)
+        if not bns: return
+        moms = [b.momentum for b in bns]
+        for b in bns: b.reset_running_stats(); b.momentum = None          # None: a plain average over the batches
+        g = torch.Generator().manual_seed(12345)
+        self.module.train()
+        for _ in range(self.bn_batches): self.module.sample(self.bn_batch, generator=g)
+        self.module.eval()
+        for b, m in zip(bns, moms): b.momentum = m
 
     def forward(self, *a, **k): return self.module(*a, **k)
 

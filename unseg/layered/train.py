@@ -65,6 +65,7 @@ class LayeredTrainConfig:
     beta2: float = 0.999
     d_ch: int = 32
     ema: float = 0.999
+    ema_bn: str = 'copy'           # the EMA copy's BatchNorm statistics: 'copy' the trained G's | 'standing' (its own, re-estimated; unseg's departure)
 
     def __post_init__(self):
         check_choice('method', self.method, ['perturbgan', 'elgan', 'ils'])
@@ -75,6 +76,7 @@ class LayeredTrainConfig:
         check_param('eta', self.eta, 0 <= self.eta < 1, 'must be in [0, 1)')
         check_param('eta_max', self.eta_max, self.eta < self.eta_max <= 1, 'must be in (eta, 1]')
         check_param('equi_ramp', self.equi_ramp, self.equi_ramp >= 0, 'must be >= 0 (steps)')
+        check_choice('ema_bn', self.ema_bn, ['copy', 'standing'])
 
 PRESETS = {
     'perturbgan': dict(method='perturbgan', loss='wgan', perturb='shift', contrast_jitter=True, gamma_size=2.0, gamma_b=2.0,
@@ -227,7 +229,7 @@ def build_layered_method(gcfg: LayeredConfig, tcfg: LayeredTrainConfig, seg_step
     from unseg.segment import SegmenterConfig, train_segmenter
     def build(data, device) -> Built:
         M = LayeredModels(gcfg, tcfg).to(device)
-        ema = EMA(M.G, tcfg.ema) if tcfg.ema > 0 else None
+        ema = EMA(M.G, tcfg.ema, bn=tcfg.ema_bn) if tcfg.ema > 0 else None
         show = ema.module if ema is not None else M.G
         models = {'G': M.G, 'D': M.D, 'E_x': M.E_x, 'E_pi': M.E_pi, 'walk': M.walk, **({'E_sup': M.E_sup} if M.E_sup is not None else {}),
                   **({'G_ema': ema} if ema else {})}

@@ -23,8 +23,10 @@ __all__ = ['InceptionPerceptual', 'VGGPerceptual', 'Decoder', 'PartSegConfig', '
 
 # %% ../../nbs/32_partseg.model.ipynb #c005
 class InceptionPerceptual(nn.Module):
-    "Distance on the input and the early FID-Inception blocks, layers balanced by running means (appendix A.2)."
-    def __init__(self, weights_path=None, min_size: int = 64, momentum: float = 0.99):
+    """Distance on the input and the early FID-Inception blocks, layers balanced by running means (appendix A.2).
+    form 'balanced': Σ_i ℓ_i / m_i (unseg); 'product': (Σ_i ℓ_i / m_i) · (Σ_i ℓ_i) / n, the released code's form (its
+    `PerceptualNewLoss` multiplies the balanced sum by the raw sum over its n layers), so its gradient grows with the raw error."""
+    def __init__(self, weights_path=None, min_size: int = 64, momentum: float = 0.99, form: str = 'balanced'):
         super().__init__()
         from unseg.metrics import fid_helper_weights
         with warnings.catch_warnings():
@@ -33,7 +35,8 @@ class InceptionPerceptual(nn.Module):
         L = dict(net.net.layers.named_children())
         self.stages = nn.ModuleList([nn.Sequential(L['conv'], L['conv_1'], L['conv_2']), nn.Sequential(L['pool0'], L['conv_3'], L['conv_4'])])
         for p in self.parameters(): p.requires_grad_(False)
-        self.min_size, self.momentum = min_size, momentum
+        if form not in ('balanced', 'product'): raise ValueError(f"InceptionPerceptual: form must be 'balanced' or 'product', got {form!r}")
+        self.min_size, self.momentum, self.form = min_size, momentum, form
         self.register_buffer('running', torch.ones(3))
 
     def forward(self, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
@@ -46,7 +49,8 @@ class InceptionPerceptual(nn.Module):
         d = torch.stack(d)
         if self.training:
             with torch.no_grad(): self.running.mul_(self.momentum).add_((1 - self.momentum) * d.detach())
-        return (d / self.running.clamp(min=1e-8)).sum()
+        bal = (d / self.running.clamp(min=1e-8)).sum()
+        return bal if self.form == 'balanced' else bal * d.sum() / len(d)
 
 class VGGPerceptual(nn.Module):
     "The paper's VGG-19 perceptual loss (input, conv1_2 … conv5_2) from a user-given torchvision state-dict file."
@@ -119,6 +123,7 @@ class PartSegConfig:
     tps_coin: str = 'point'       # TPS extra-noise coin per control point ('point', authors' code) | per 'image'
     fg_mass: str = 'clamp'        # fg concentration z_k: 'clamp' min(mass, 1) (eq. 9, authors) | 'full' mass (SCOPS; unseg's departure)
     con_warmup: int = 0           # > 0: both concentration weights ramp linearly from 0 over this many steps (unseg's departure; 0 is off)
+    rec_form: str = 'balanced'    # Inception perceptual: 'balanced' Σ ℓ_i/m_i (unseg) | 'product' × Σ ℓ_i / n (the released PerceptualNewLoss)
     arc_s: float = 20.0           # ArcFace radius (paper: 20)
     arc_m: float = 0.5            # ArcFace margin (paper: 0.5)
     lr: float = 1e-4              # Adam, β = (0.9, 0.999), weight decay 5e-4
@@ -129,6 +134,7 @@ class PartSegConfig:
         check_choice('encoder', self.encoder, ['small', 'resnet']); check_choice('perceptual', self.perceptual, ['inception', 'vgg', 'l1'])
         check_choice('con_scale', self.con_scale, list(CON_SCALES)); check_choice('tps_coin', self.tps_coin, ['point', 'image'])
         check_choice('fg_mass', self.fg_mass, ['clamp', 'full']); check_param('con_warmup', self.con_warmup, self.con_warmup >= 0, 'must be >= 0 (steps)')
+        check_choice('rec_form', self.rec_form, ['balanced', 'product'])
         check_param('res', self.res, self.res % self.stride == 0, f'must be a multiple of the maps\' stride {self.stride}')
 
     @property
@@ -179,7 +185,7 @@ class PartSegModel(nn.Module):
 
 # %% ../../nbs/32_partseg.model.ipynb #c013
 def build_perceptual(cfg: PartSegConfig) -> nn.Module:
-    if cfg.perceptual == 'inception': return InceptionPerceptual()
+    if cfg.perceptual == 'inception': return InceptionPerceptual(form=cfg.rec_form)
     if cfg.perceptual == 'vgg': return VGGPerceptual(cfg.vgg_weights)
     return _L1()
 
