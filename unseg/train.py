@@ -120,7 +120,7 @@ EMA_BN = ('copy', 'standing')
 
 class EMA(nn.Module):
     """An exponential moving average copy of a module, with a warm-up: decay_t = min(decay, (1 + t) / (10 + t)).
-    bn 'copy': every buffer, BatchNorm statistics included, copied from the trained module (StyleGAN's habit; unseg's default);
+    bn 'copy': every buffer, BatchNorm statistics included, copied from the trained module (unseg's default, as before);
     'standing': BatchNorm statistics of the averaged weights themselves, re-estimated every `bn_every` updates from
     `bn_batches` × `bn_batch` of the copy's own samples (`module.sample(n, generator)`, batch statistics, fixed noise)."""
     def __init__(self, model: nn.Module, decay: float = 0.999, bn: str = 'copy', bn_every: int = 50, bn_batches: int = 8, bn_batch: int = 32):
