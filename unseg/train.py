@@ -131,9 +131,10 @@ class EMA(nn.Module):
         self.decay, self.module = decay, copy.deepcopy(_unwrap(model)).eval().requires_grad_(False)
         self.bn, self.bn_every, self.bn_batches, self.bn_batch = bn, bn_every, bn_batches, bn_batch
         self.register_buffer('updates', torch.zeros((), dtype=torch.long))
-
-    def _bns(self, m: nn.Module) -> list:
-        return [b for b in m.modules() if isinstance(b, nn.modules.batchnorm._BatchNorm) and b.track_running_stats]
+        self._bns = [b for b in self.module.modules() if isinstance(b, nn.modules.batchnorm._BatchNorm) and b.track_running_stats]
+        bn_names = {n for n, m in self.module.named_modules() if any(m is b for b in self._bns)}
+        # buffers the copy keeps its own (by name: names survive .to(device), tensor identities do not)
+        self._own = {n for n, _ in self.module.named_buffers() if n.rpartition('.')[0] in bn_names} if bn == 'standing' else set()
 
     @torch.no_grad()
     def update(self, model: nn.Module):
@@ -141,16 +142,15 @@ class EMA(nn.Module):
         t = int(self.updates)
         d = min(self.decay, (1 + t) / (10 + t))
         for pe, p in zip(self.module.parameters(), src.parameters()): pe.lerp_(p.detach(), 1 - d)
-        skip = set() if self.bn == 'copy' else {id(b) for bn in self._bns(self.module) for b in bn.buffers()}
-        for be, b in zip(self.module.buffers(), src.buffers()):
-            if id(be) not in skip: be.copy_(b)
+        for (n, be), b in zip(self.module.named_buffers(), src.buffers()):
+            if n not in self._own: be.copy_(b)
         self.updates += 1
         if self.bn == 'standing' and (int(self.updates) % self.bn_every == 0 or int(self.updates) == 1): self.standing_stats()
 
     @torch.no_grad()
     def standing_stats(self):
         "Re-estimate the copy's BatchNorm statistics: a cumulative average over its own samples, drawn in training mode."
-        bns = self._bns(self.module)
+        bns = self._bns
         if not bns: return
         moms = [b.momentum for b in bns]
         for b in bns: b.reset_running_stats(); b.momentum = None          # None: a plain average over the batches
