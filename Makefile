@@ -26,7 +26,7 @@ install: $(STAMP)
 # The main job: GANSeg on the built-in synthetic data (its easy level) with the notebook's CPU defaults (2000 + 600 steps).
 demo: install
 	mkdir -p runs/demo
-	$(BIN)/papermill nbs/train_ganseg.ipynb runs/demo/train_ganseg.ipynb -k python3 --cwd nbs -p run_root ../runs/demo
+	$(BIN)/papermill nbs/train_ganseg.ipynb runs/demo/train_ganseg.ipynb -k python3 --cwd nbs -p run_root runs/demo
 	@echo "== executed notebook: runs/demo/train_ganseg.ipynb; run folder with samples, curves, checkpoints and metrics.json: runs/demo/NNNNN-ganseg/"
 
 # The data-and-metrics tour: synthetic data, the real sets, baselines (about a minute).
