@@ -177,7 +177,7 @@ def measure_speed(quick: bool, log) -> dict:
 # backward at batch 4 timed on this 2-core CPU with the same harness as measure_paper_presets (2026-12-02, median of 3 after a
 # warm-up, idle machine, between two timings of unseg's preset: 23.80 and 25.13 s): 26.09 s. Issue 17 quoted 11.9 s for it,
 # a figure this harness does not reproduce on this machine.
-RELEASED_GANSEG = {'params': 23_221_833, 's_per_step': 26.09, 's_per_step_issue': 11.9}
+RELEASED_GANSEG = {'params': 23_221_833, 's_per_step': 26.09}
 
 def measure_paper_presets(dev: str, log, batch: int = 4, repeats: int = 3) -> dict:
     "GANSeg's paper preset at 128 px (the released widths): parameters, and generator forward + backward seconds per step at batch 4 (median of 3)."
@@ -195,8 +195,7 @@ def measure_paper_presets(dev: str, log, batch: int = 4, repeats: int = 3) -> di
         for _ in range(repeats):
             t = time.perf_counter(); step(); ts.append(time.perf_counter() - t)
         out[f'ganseg-{ds}128'] = {'params': n, 'released_params': RELEASED_GANSEG['params'], 'batch': batch,
-                                  's_per_step': round(statistics.median(ts), 2), 'released_s_per_step': RELEASED_GANSEG['s_per_step'],
-                                  'released_s_per_step_issue': RELEASED_GANSEG['s_per_step_issue']}
+                                  's_per_step': round(statistics.median(ts), 2), 'released_s_per_step': RELEASED_GANSEG['s_per_step']}
         log(f"paper preset ganseg-{ds}128: {n / 1e6:.2f} M parameters, {statistics.median(ts):.2f} s per generator step at batch {batch}")
         del G
     return out

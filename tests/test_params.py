@@ -23,3 +23,14 @@ def test_relative_run_root_lands_in_the_clone():
     from unseg.core import resolve_run_root, repo_root
     root = repo_root()
     assert root is not None and resolve_run_root('runs') == root / 'runs'
+
+def test_make_demo_run_folder_is_where_it_says():
+    "The demo's `-p run_root` resolves to the runs/demo/ its echo line names, inside the clone (it once pointed at ../runs/demo)."
+    import re, shlex
+    from unseg.core import resolve_run_root, repo_root
+    root = repo_root()
+    lines = (root / 'Makefile').read_text().split('\ndemo:', 1)[1].split('\n\n', 1)[0]
+    args = shlex.split(next(l for l in lines.splitlines() if 'papermill' in l))
+    run_root = args[args.index('run_root') + 1]
+    assert resolve_run_root(run_root) == root / 'runs/demo'
+    assert re.search(r'run folder .*: runs/demo/NNNNN-ganseg/', lines)
