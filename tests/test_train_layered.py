@@ -24,3 +24,14 @@ def test_train_layered_bad_method_fails_early(tmp_path):
     with pytest.raises(PapermillExecutionError) as e:
         run_papermill('train_layered.ipynb', tmp_path, run_root=str(tmp_path / 'runs'), method='redo', **TINY)
     assert '`method`' in str(e.value)
+
+
+def test_train_layered_style_trunk_tiny(tmp_path):
+    "arch='style' (the StyleGAN-like trunk) reaches the generator that trains, and the run ends in the same metrics.json."
+    runs = tmp_path / 'runs'
+    run_papermill('train_layered.ipynb', tmp_path, run_root=str(runs), method='perturbgan', arch='style', eta_max=0.5, **TINY)
+    (run,) = list(runs.iterdir())
+    cfg = json.loads((run / 'config.json').read_text())
+    assert cfg['generator']['arch'] == 'style' and cfg['train']['eta_max'] == 0.5
+    m = json.loads((run / 'metrics.json').read_text())
+    assert m['train']['gan_steps'] == 2 and 0 <= m['segmentation']['iou_mean'] <= 1

@@ -15,7 +15,7 @@ from .perturb import compose
 from .private_code import sample_code
 
 # %% auto #0
-__all__ = ['LayeredConfig', 'ConvGenerator', 'LayeredOutput', 'LayeredGenerator']
+__all__ = ['LayeredConfig', 'ConvGenerator', 'AdaIN', 'StyleGenerator', 'LayeredOutput', 'LayeredGenerator']
 
 # %% ../../nbs/21_layered.model.ipynb #c005
 @dataclass
@@ -30,12 +30,14 @@ class LayeredConfig:
     margin: int = 0                # > 0: layers drawn on a canvas `margin` px wider on each side, perturbed there, then cropped (unseg's departure)
     bg_down: int = 1               # > 1: the background drawn at 1/bg_down of the resolution and upsampled bilinearly (unseg's departure; 1 is off)
     mask_init: float = 0.5         # the mask's value at initialisation, set by the bias of its output conv (0.5: PyTorch's init, off)
+    arch: str = 'dcgan'            # trunk of the three generators: 'dcgan' (code at the input, BatchNorm) | 'style' (StyleGAN-like: mapped code at every layer by AdaIN)
+    w_dim: int = 128               # arch 'style': width of the mapped code w and of the mapping MLP
 
     def __post_init__(self):
         check_param('res', self.res, self.res >= 8 and self.res & (self.res - 1) == 0, 'must be a power of two >= 8')
         check_param('margin', self.margin, self.margin >= 0 and (self.res + 2 * self.margin) % (self.res // 4) == 0,
                     f'must be >= 0 with res + 2·margin a multiple of res/4 = {self.res // 4} (the generator starts at (res + 2·margin)·4/res px)')
-        check_choice('code_kind', self.code_kind, ['categorical', 'normal'])
+        check_choice('code_kind', self.code_kind, ['categorical', 'normal']); check_choice('arch', self.arch, ['dcgan', 'style'])
         # (a valid margin is a multiple of res / 8, hence of every valid bg_down: the coarse canvas is whole)
         check_param('bg_down', self.bg_down, self.bg_down >= 1 and self.bg_down & (self.bg_down - 1) == 0 and self.res // self.bg_down >= 8,
                     'must be a power of two with res / bg_down >= 8')
@@ -61,6 +63,43 @@ class ConvGenerator(nn.Module):
         for b in self.blocks: x = b(x)
         return self.out(x)
 
+class AdaIN(nn.Module):
+    "Instance norm (per sample and channel, no batch statistics), then per-channel (1 + γ(w)), β(w) from the mapped code."
+    def __init__(self, ch: int, w_dim: int):
+        super().__init__()
+        self.norm = nn.InstanceNorm2d(ch, affine=False)
+        self.gamma, self.beta = nn.Linear(w_dim, ch), nn.Linear(w_dim, ch)
+        for l in (self.gamma, self.beta): nn.init.normal_(l.weight, std=w_dim ** -0.5); nn.init.zeros_(l.bias)   # γ, β ~ unit scale for a unit w
+
+    def forward(self, x, w):
+        return self.norm(x) * (1 + self.gamma(w)[..., None, None]) + self.beta(w)[..., None, None]
+
+class StyleGenerator(nn.Module):
+    """StyleGAN-like trunk with ConvGenerator's signature: an MLP maps the code to w; a learned s0×s0 constant, then
+    (bilinear upsample, conv, AdaIN(w), LeakyReLU) blocks to res + 2·margin, then a 3×3 conv to `fout` channels."""
+    def __init__(self, fin: int, fout: int, res: int, ch: int, margin: int = 0, w_dim: int = 128, n_map: int = 4):
+        super().__init__()
+        n = int(math.log2(res // 4))
+        chs = [ch * 2 ** (n - i) for i in range(n + 1)]
+        self.s0 = (res + 2 * margin) // 2 ** n
+        layers = []
+        for i in range(n_map): layers += [nn.Linear(fin if i == 0 else w_dim, w_dim), nn.LeakyReLU(0.2)]
+        self.mapping = nn.Sequential(*layers)
+        for l in layers[::2]: nn.init.kaiming_normal_(l.weight, a=0.2); nn.init.zeros_(l.bias)   # w keeps the scale of the normalised code
+        self.const = nn.Parameter(torch.randn(1, chs[0], self.s0, self.s0))
+        self.conv0, self.norm0 = nn.Conv2d(chs[0], chs[0], 3, padding=1), AdaIN(chs[0], w_dim)
+        self.convs = nn.ModuleList([nn.Conv2d(chs[i], chs[i + 1], 3, padding=1) for i in range(n)])
+        self.norms = nn.ModuleList([AdaIN(chs[i + 1], w_dim) for i in range(n)])
+        self.out = nn.Conv2d(chs[-1], fout, 3, padding=1)
+
+    def forward(self, v):
+        w = self.mapping(v * v.square().mean(1, keepdim=True).add(1e-8).rsqrt())   # StyleGAN's pixel norm of the code, then the MLP
+        x = F.leaky_relu(self.norm0(self.conv0(self.const.expand(len(v), -1, -1, -1)), w), 0.2)
+        for conv, norm in zip(self.convs, self.norms):
+            x = F.interpolate(x, scale_factor=2, mode='bilinear', align_corners=False)
+            x = F.leaky_relu(norm(conv(x), w), 0.2)
+        return self.out(x)
+
 class LayeredOutput(NamedTuple):
     image: torch.Tensor   # composed, unperturbed (res × res)
     bg: torch.Tensor
@@ -77,9 +116,10 @@ class LayeredGenerator(nn.Module):
         self.cfg = cfg
         m = cfg.margin
         d = cfg.bg_down                            # the background's own resolution is (res + 2·margin) / d
-        self.bg = ConvGenerator(cfg.z_dim, 3, cfg.res // d, cfg.ch, m // d)
-        self.fg = ConvGenerator(cfg.z_dim + cfg.d_c, 3 if cfg.n_super else 4, cfg.res, cfg.ch, m)
-        self.mask_g = ConvGenerator(cfg.z_dim + cfg.n_super, 1, cfg.res, cfg.ch // 2, m) if cfg.n_super else None
+        Trunk = ConvGenerator if cfg.arch == 'dcgan' else (lambda *a: StyleGenerator(*a, w_dim=cfg.w_dim))
+        self.bg = Trunk(cfg.z_dim, 3, cfg.res // d, cfg.ch, m // d)
+        self.fg = Trunk(cfg.z_dim + cfg.d_c, 3 if cfg.n_super else 4, cfg.res, cfg.ch, m)
+        self.mask_g = Trunk(cfg.z_dim + cfg.n_super, 1, cfg.res, cfg.ch // 2, m) if cfg.n_super else None
         if cfg.mask_init != 0.5:                   # the mask logit's bias at logit(mask_init), its weights 1/10 of PyTorch's
             out, i = (self.mask_g.out, 0) if self.mask_g is not None else (self.fg.out, 3)
             with torch.no_grad():
