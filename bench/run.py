@@ -35,6 +35,9 @@ ROOT = Path(__file__).resolve().parents[1]
 REF_SPEED = {'ganseg': (3.9, 2.1), 'perturbgan': (3.1, 3.4), 'elgan': (2.06, 3.4), 'ils': (3.1, 3.4), 'partseg': (2.2, None)}
 GAN_SHARE = 0.8
 
+LAYERED_CPU = dict(arch='style', margin=4, bg_down=4, eta_max=0.5, loss='ns', real_gp='one_centred', lambda_gp=0.625, lr_g=2e-4, lr_d=8e-4,
+                   beta1=0.5, beta2=0.9, d_head='fc')
+
 def _runs():
     "Every run of the suite: name -> (method, dataset, resolution, extra notebook parameters)."
     R = {}
@@ -42,6 +45,9 @@ def _runs():
     for m in ('perturbgan', 'elgan', 'ils'):
         for ds in ('synthetic_easy', 'synthetic', 'weizmann'): R[f'{m}-{ds}'] = (m, ds, 32, {})
     for ds in ('synthetic_easy', 'synthetic', 'weizmann'): R[f'partseg-{ds}'] = ('partseg', ds, 64, {})
+    # PerturbGAN with the switches that first made a layered GAN segment here (issue 13, docs/layered, 2026-12-05): the StyleGAN-like
+    # trunk, a canvas, a coarse background, the size prior on both sides, GANSeg's GAN recipe. Fixed steps (its own speed, not REF_SPEED's).
+    R['perturbgan-cpu-synthetic_easy'] = ('perturbgan', 'synthetic_easy', 32, dict(LAYERED_CPU, steps=2000, seg_steps=300, seg_batch=16))
     for c in (1, 2, 3): R[f'partseg-cub{c}'] = ('partseg', 'cub', 64, {'classes': [c], 'protocol': 'bbox1.5'})
     return R
 RUNS = _runs()
