@@ -37,7 +37,7 @@ def load_generator(run: Path, step: int):
     ck = [c for c in list_checkpoints(run) if int(Path(c).stem.split('-')[1]) <= step]
     if not ck: raise FileNotFoundError(f'{run}: no checkpoint at or before step {step}')
     state = load_checkpoint(ck[-1])
-    built = build_layered_method(LayeredConfig(**cfg['layered']), LayeredTrainConfig(**cfg['train'])).build(None, torch.device('cpu'))
+    built = build_layered_method(LayeredConfig(**(cfg.get('layered') or cfg['generator'])), LayeredTrainConfig(**cfg['train'])).build(None, torch.device('cpu'))
     for k, m in built.models.items():
         m.load_state_dict(state['models'][k])
     return built.extra['M'], built.show.eval(), state['step']

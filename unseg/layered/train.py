@@ -245,6 +245,7 @@ def build_layered_method(gcfg: LayeredConfig, tcfg: LayeredTrainConfig, seg_step
             return h
         return Built(models, layered_phases(M, tcfg, ema), show=show, sample_hook=sample_grid_hook(show), health_hook=health, extra={'M': M})
     def round_ends(steps: int) -> list:
+        if tcfg.rounds == 1: return [steps]                   # one round: it ends with the run, so a finished run can be extended
         per_round = tcfg.round_steps or max(1, -(-steps // tcfg.rounds))    # round k ends at min(steps, (k + 1) · per_round)
         return [min(steps, (k + 1) * per_round) for k in range(tcfg.rounds)]
     def between_rounds(k: int, tr) -> None:                   # a new round: (re)train F on the current generator
