@@ -14,8 +14,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-HEALTH = ['cover', 'border_cover', 'centre_cover', 'all_fg', 'all_bg', 'binary', 'nmi_code']
-
 
 def health_curves(run: Path) -> dict:
     "{key: ([steps], [values])} of every health/<key> logged in the run's stats.jsonl."
