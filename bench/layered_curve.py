@@ -17,9 +17,9 @@ sys.path.insert(0, str(ROOT))
 
 def health_curves(run: Path) -> dict:
     "{key: ([steps], [values])} of every health/<key> logged in the run's stats.jsonl."
+    from unseg.train import read_stats
     out = {}
-    for line in (run / 'stats.jsonl').read_text().splitlines():
-        s = json.loads(line)
+    for s in read_stats(run):
         for k, v in s.items():
             if k.startswith('health/'): out.setdefault(k[7:], ([], []))[0].append(s['step']); out[k[7:]][1].append(v)
     return out
@@ -46,16 +46,16 @@ def score(run: Path, step: int, dataset: str, seg_steps: int, seed: int = 0) -> 
     from unseg.core import seed_everything
     from unseg.evaluate import evaluate, protocol_for, mask_health
     from unseg.segment import SegmenterConfig, train_segmenter, predict
-    M, G, at = load_generator(run, step)
+    _, G, at = load_generator(run, step)
     t = time.time()
     net = train_segmenter(G, SegmenterConfig(kind='unet', mode='fg', steps=seg_steps, batch=16, lr=1e-3, seed=seed), None, 'cpu', progress=False)
     seed_everything(seed)
-    s = G.sample(256, torch.Generator().manual_seed(seed))
+    health = mask_health(G.sample(256, torch.Generator().manual_seed(seed)).fg)
     rep = evaluate(lambda x: predict(net, x), protocol_for(dataset), 'layered', 'segmenter', res=G.cfg.res, seed=seed,
-                   out_dir=run / f'eval-{at:06d}', health=mask_health(s.fg))
+                   out_dir=run / f'eval-{at:06d}', health=health)
     return {'step': at, 'iou': rep.segmentation['iou_mean'], 'iou_set': rep.segmentation.get('iou_dataset'),
             'baselines': {k: v['iou_mean'] for k, v in rep.baselines.items()}, 'seg_steps': seg_steps,
-            'seg_seconds': round(time.time() - t), 'health': mask_health(s.fg)}
+            'seg_seconds': round(time.time() - t), 'health': health}
 
 
 def plot(run: Path, curves: dict, evals: list, ref_cover=None):
