@@ -21,8 +21,9 @@ from ..train import Phase, EMA, Built, Method, run
 from ..viz import sample_grid_hook
 
 # %% auto #0
-__all__ = ['PRESETS', 'ETA', 'LayeredTrainConfig', 'preset', 'add_spectral_norm', 'color_augment', 'random_flip', 'LayeredModels',
-           'perturbed_layers', 'perturbed_composite', 'layered_phases', 'build_layered_method', 'train_layered']
+__all__ = ['PRESETS', 'ETA', 'LayeredTrainConfig', 'preset', 'add_spectral_norm', 'color_augment', 'random_flip',
+           'independent_layer_loss', 'indep_weight', 'LayeredModels', 'perturbed_layers', 'perturbed_composite',
+           'layered_phases', 'build_layered_method', 'train_layered']
 
 # %% ../../nbs/25_layered.train.ipynb #c005
 @dataclass
@@ -57,6 +58,8 @@ class LayeredTrainConfig:
     d_T: int = 4                   # latent dimensions the walk Φ moves
     gamma_reg: float = 1.0         # moment regulariser of Φ (weight not given by ELGAN: our choice)
     gamma_bg: float = 0.0          # improved GAN L_bg (from round 2)
+    gamma_indep: float = 0.0       # ILSGAN's independent-layer (anti-leak) term, CLUB with a fixed Laplace (released: 1.0; unseg's departure: 0 is off)
+    indep_warm: int = 0            # steps at 0.2·gamma_indep first (ILSGAN: 400 of 8,000 kimg)
     rounds: int = 1                # alternate training rounds (improved GAN: K)
     round_steps: int = 0           # GAN steps per round (0: the run's steps / rounds); fixed, it makes resumption exact
     lr_g: float = 2e-4
@@ -77,6 +80,8 @@ class LayeredTrainConfig:
         check_param('eta_max', self.eta_max, self.eta < self.eta_max <= 1, 'must be in (eta, 1]')
         check_param('equi_ramp', self.equi_ramp, self.equi_ramp >= 0, 'must be >= 0 (steps)')
         check_choice('ema_bn', self.ema_bn, ['copy', 'standing'])
+        check_param('gamma_indep', self.gamma_indep, self.gamma_indep >= 0, 'must be >= 0 (0 is off)')
+        check_param('indep_warm', self.indep_warm, self.indep_warm >= 0, 'must be >= 0 (steps)')
 
 PRESETS = {
     'perturbgan': dict(method='perturbgan', loss='wgan', perturb='shift', contrast_jitter=True, gamma_size=2.0, gamma_b=2.0,
@@ -120,6 +125,23 @@ def random_flip(x: torch.Tensor, generator: Optional[torch.Generator] = None) ->
     "Each image flipped left-right with probability ½."
     f = torch.rand(len(x), generator=generator) < 0.5
     return torch.where(f.view(-1, 1, 1, 1).to(x.device), x.flip(3), x)
+
+def independent_layer_loss(fg: torch.Tensor, bg: torch.Tensor, mask: torch.Tensor, perm: Optional[torch.Tensor] = None) -> torch.Tensor:
+    """ILSGAN's independent-layer term (Zou et al. 2023, released `estimate_MI`: CLUB, fixed Laplace, per-pixel mean, two regions):
+    Σ over (x, y) in ((x_b·π, x_f·π), (x_f·(1−π), x_b·(1−π))) of  mean_n |x_{σ(n)} − y_n| − mean_n |x_n − y_n|,
+    σ a random permutation of the batch (`perm`). The hidden part of each layer should not predict the visible part of the
+    other: a background that copies the foreground under the mask, or a foreground that copies the background outside it,
+    raises it. Pixel values outside (−1, 1) pass no gradient, as released; the mask gets gradients (released `opt_mask`)."""
+    keep = lambda t: torch.where((t > -1) & (t < 1), t, t.detach())
+    fg, bg = keep(fg), keep(bg)
+    perm = torch.randperm(len(fg), device=fg.device) if perm is None else perm
+    l1 = lambda a, b: (a - b).abs().flatten(1).mean(1)
+    club = lambda x, y: l1(x[perm], y).mean() - l1(x, y).mean()
+    return club(bg * mask, fg * mask) + club(fg * (1 - mask), bg * (1 - mask))
+
+def indep_weight(step: int, tcfg: LayeredTrainConfig) -> float:
+    "γ_indep, at a fifth of its value for the first `indep_warm` steps (ILSGAN's `initial_anti_sigma` 0.2)."
+    return tcfg.gamma_indep * (0.2 if step < tcfg.indep_warm else 1.0)
 
 class LayeredModels(nn.Module):
     "Everything a layered run trains."
@@ -212,6 +234,7 @@ def layered_phases(M: LayeredModels, tcfg: LayeredTrainConfig, ema: Optional[EMA
             p = random_affine(len(z), tcfg.log2_scale, tcfg.rot_deg, tcfg.trans)
             add('equi', ramp_weight(step, tcfg.equi_ramp, tcfg.gamma_equi), equivariance_loss(lambda zz, cc: G(zz, cc).image, M.walk, z, c, p, feats))
             add('moment', tcfg.gamma_reg, moment_reg(M.walk(z, torch.stack([p.tx, p.ty, p.angle, p.log2_scale], 1).to(z))))
+        add('indep', indep_weight(step, tcfg), independent_layer_loss(o.fg, o.bg, o.mask) if tcfg.gamma_indep else None)
         if tcfg.gamma_bg and M.F is not None:
             p_fg = M.F(o.bg).sigmoid() if M.F(o.bg).shape[1] == 1 else 1 - M.F(o.bg).softmax(1)[:, :1]
             add('bg', tcfg.gamma_bg, -torch.log((1 - p_fg).clamp(min=1e-6)).mean())
