@@ -49,8 +49,8 @@ def _runs():
     # trunk, a canvas, a coarse background, the size prior on both sides, GANSeg's GAN recipe. Fixed steps (its own speed, not REF_SPEED's).
     R['perturbgan-cpu-synthetic_easy'] = ('perturbgan', 'synthetic_easy', 32, dict(LAYERED_CPU, steps=2000, seg_steps=300, seg_batch=16))
     # + ILSGAN's independent-layer term (2026-12-05): does it end the frame phase that held seeds 1 and 2 at step 2,000?
-    R['perturbgan-cpu-indep-synthetic_easy'] = ('perturbgan', 'synthetic_easy', 32, dict(LAYERED_CPU, gamma_indep=1.0, indep_warm=100, steps=2000,
-                                                                                           seg_steps=300, seg_batch=16))
+    for ds in ('synthetic_easy', 'weizmann'):
+        R[f'perturbgan-cpu-indep-{ds}'] = ('perturbgan', ds, 32, dict(LAYERED_CPU, gamma_indep=1.0, indep_warm=100, steps=2000, seg_steps=300, seg_batch=16))
     for c in (1, 2, 3): R[f'partseg-cub{c}'] = ('partseg', 'cub', 64, {'classes': [c], 'protocol': 'bbox1.5'})
     return R
 RUNS = _runs()

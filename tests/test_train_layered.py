@@ -27,11 +27,15 @@ def test_train_layered_bad_method_fails_early(tmp_path):
 
 
 def test_train_layered_style_trunk_tiny(tmp_path):
-    "arch='style' (the StyleGAN-like trunk) reaches the generator that trains, and the run ends in the same metrics.json."
+    """arch='style' (the StyleGAN-like trunk) reaches the generator that trains, and the run ends in the same metrics.json;
+    gamma_indep (ILSGAN's independent-layer term) reaches the trainer and is logged."""
     runs = tmp_path / 'runs'
-    run_papermill('train_layered.ipynb', tmp_path, run_root=str(runs), method='perturbgan', arch='style', eta_max=0.5, **TINY)
+    run_papermill('train_layered.ipynb', tmp_path, run_root=str(runs), method='perturbgan', arch='style', eta_max=0.5,
+                  gamma_indep=1.0, indep_warm=1, **TINY)
     (run,) = list(runs.iterdir())
     cfg = json.loads((run / 'config.json').read_text())
     assert cfg['generator']['arch'] == 'style' and cfg['train']['eta_max'] == 0.5
+    assert cfg['train']['gamma_indep'] == 1.0 and cfg['train']['indep_warm'] == 1
+    assert any('G/indep' in json.loads(l) for l in (run / 'stats.jsonl').read_text().splitlines())
     m = json.loads((run / 'metrics.json').read_text())
     assert m['train']['gan_steps'] == 2 and 0 <= m['segmentation']['iou_mean'] <= 1
