@@ -51,6 +51,9 @@ def _runs():
     # + ILSGAN's independent-layer term (2026-12-05): does it end the frame phase that held seeds 1 and 2 at step 2,000?
     for ds in ('synthetic_easy', 'weizmann'):
         R[f'perturbgan-cpu-indep-{ds}'] = ('perturbgan', ds, 32, dict(LAYERED_CPU, gamma_indep=1.0, indep_warm=100, steps=2000, seg_steps=300, seg_batch=16))
+    # the same at 3,000 GAN steps (about 25 CPU minutes a seed with one thread): the shapes need the extra steps (docs/layered section 7)
+    R['perturbgan-cpu-indep3k-synthetic_easy'] = ('perturbgan', 'synthetic_easy', 32, dict(LAYERED_CPU, gamma_indep=1.0, indep_warm=100, steps=3000,
+                                                                                             seg_steps=300, seg_batch=16))
     for c in (1, 2, 3): R[f'partseg-cub{c}'] = ('partseg', 'cub', 64, {'classes': [c], 'protocol': 'bbox1.5'})
     return R
 RUNS = _runs()
