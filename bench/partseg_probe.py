@@ -26,7 +26,8 @@ res, batch, seed, every, score_only = (int(over.pop(k, d)) for k, d in (('res', 
 torch.set_num_threads(1)
 run = Path(__file__).resolve().parents[1] / 'runs/psprobe' / name
 if score_only:
-    cfg = PartSegConfig(**json.loads((run / 'config.json').read_text())['partseg']); res, seed = cfg.res, json.loads((run / 'config.json').read_text())['seed']
+    conf = json.loads((run / 'config.json').read_text())
+    cfg, seed = PartSegConfig(**conf['partseg']), conf['seed']; res = cfg.res
     model = PartSegModel(cfg)
     model.load_state_dict(torch.load(list_checkpoints(run)[-1], map_location='cpu', weights_only=False)['models']['model']); model.eval()
     print('scoring', list_checkpoints(run)[-1])

@@ -48,12 +48,11 @@ def _runs():
     # PerturbGAN with the switches that first made a layered GAN segment here (issue 13, docs/layered, 2026-12-05): the StyleGAN-like
     # trunk, a canvas, a coarse background, the size prior on both sides, GANSeg's GAN recipe. Fixed steps (its own speed, not REF_SPEED's).
     R['perturbgan-cpu-synthetic_easy'] = ('perturbgan', 'synthetic_easy', 32, dict(LAYERED_CPU, steps=2000, seg_steps=300, seg_batch=16))
-    # + ILSGAN's independent-layer term (2026-12-05): does it end the frame phase that held seeds 1 and 2 at step 2,000?
-    for ds in ('synthetic_easy', 'weizmann'):
-        R[f'perturbgan-cpu-indep-{ds}'] = ('perturbgan', ds, 32, dict(LAYERED_CPU, gamma_indep=1.0, indep_warm=100, steps=2000, seg_steps=300, seg_batch=16))
-    # the same at 3,000 GAN steps (about 25 CPU minutes a seed with one thread): the shapes need the extra steps (docs/layered section 7)
-    R['perturbgan-cpu-indep3k-synthetic_easy'] = ('perturbgan', 'synthetic_easy', 32, dict(LAYERED_CPU, gamma_indep=1.0, indep_warm=100, steps=3000,
-                                                                                             seg_steps=300, seg_batch=16))
+    # + ILSGAN's independent-layer term (2026-12-05): it ends the frame phase that held seeds 1 and 2 at step 2,000; at 3,000 GAN steps
+    # (about 25 CPU minutes a seed with one thread) the shapes get their limbs (docs/layered sections 6-9)
+    for tag, ds, steps in (('indep', 'synthetic_easy', 2000), ('indep', 'weizmann', 2000), ('indep3k', 'synthetic_easy', 3000)):
+        R[f'perturbgan-cpu-{tag}-{ds}'] = ('perturbgan', ds, 32, dict(LAYERED_CPU, gamma_indep=1.0, indep_warm=100, steps=steps, seg_steps=300,
+                                                                      seg_batch=16))
     for c in (1, 2, 3): R[f'partseg-cub{c}'] = ('partseg', 'cub', 64, {'classes': [c], 'protocol': 'bbox1.5'})
     return R
 RUNS = _runs()
