@@ -50,9 +50,15 @@ def _runs():
     R['perturbgan-cpu-synthetic_easy'] = ('perturbgan', 'synthetic_easy', 32, dict(LAYERED_CPU, steps=2000, seg_steps=300, seg_batch=16))
     # + ILSGAN's independent-layer term (2026-12-05): it ends the frame phase that held seeds 1 and 2 at step 2,000; at 3,000 GAN steps
     # (about 25 CPU minutes a seed with one thread) the shapes get their limbs (docs/layered sections 6-9)
-    for tag, ds, steps in (('indep', 'synthetic_easy', 2000), ('indep', 'weizmann', 2000), ('indep3k', 'synthetic_easy', 3000)):
-        R[f'perturbgan-cpu-{tag}-{ds}'] = ('perturbgan', ds, 32, dict(LAYERED_CPU, gamma_indep=1.0, indep_warm=100, steps=steps, seg_steps=300,
-                                                                      seg_batch=16))
+    # ELGAN and the improved GAN with the same switches (2026-12-05, third session): their own losses and presets otherwise, plus
+    # PerturbGAN's size hinge (gamma_size 2), which their presets leave off, so that LAYERED_CPU's two-sided size prior is on for
+    # them too (without it the improved GAN's masks were empty in every sample by step 500: its MI term is met by faint masks)
+    for m, tag, ds, steps in (('perturbgan', 'indep', 'synthetic_easy', 2000), ('perturbgan', 'indep', 'weizmann', 2000),
+                              ('perturbgan', 'indep3k', 'synthetic_easy', 3000), ('perturbgan', 'indep3k', 'weizmann', 3000),
+                              ('ils', 'indep3k', 'synthetic_easy', 3000),
+                              ('elgan', 'indep', 'synthetic_easy', 1500)):
+        R[f'{m}-cpu-{tag}-{ds}'] = (m, ds, 32, dict(LAYERED_CPU, gamma_indep=1.0, indep_warm=100, steps=steps, seg_steps=300, seg_batch=16,
+                                                    **({} if m == 'perturbgan' else {'gamma_size': 2.0})))
     for c in (1, 2, 3): R[f'partseg-cub{c}'] = ('partseg', 'cub', 64, {'classes': [c], 'protocol': 'bbox1.5'})
     return R
 RUNS = _runs()

@@ -39,3 +39,16 @@ def test_train_layered_style_trunk_tiny(tmp_path):
     assert any('G/indep' in json.loads(l) for l in (run / 'stats.jsonl').read_text().splitlines())
     m = json.loads((run / 'metrics.json').read_text())
     assert m['train']['gan_steps'] == 2 and 0 <= m['segmentation']['iou_mean'] <= 1
+
+
+def test_train_layered_code_map_tiny(tmp_path):
+    "code_map reaches the style trunk of a method with a private code: 'concat' keeps the earlier mapping (no embedding layer)."
+    runs = tmp_path / 'runs'
+    run_papermill('train_layered.ipynb', tmp_path, run_root=str(runs), method='ils', arch='style', code_map='concat', **TINY)
+    (run,) = list(runs.iterdir())
+    cfg = json.loads((run / 'config.json').read_text())
+    assert cfg['generator']['arch'] == 'style' and cfg['generator']['code_map'] == 'concat'
+    import torch
+    (ck,) = sorted(run.glob('ckpt-*.pt'))[-1:]
+    keys = torch.load(ck, map_location='cpu', weights_only=False)['models']['G'].keys()
+    assert not any(k.startswith('fg.embed') for k in keys) and any(k.startswith('fg.mapping') for k in keys)

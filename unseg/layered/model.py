@@ -32,12 +32,15 @@ class LayeredConfig:
     mask_init: float = 0.5         # the mask's value at initialisation, set by the bias of its output conv (0.5: PyTorch's init, off)
     arch: str = 'dcgan'            # trunk of the three generators: 'dcgan' (code at the input, BatchNorm) | 'style' (StyleGAN-like: mapped code at every layer by AdaIN)
     w_dim: int = 128               # arch 'style': width of the mapped code w and of the mapping MLP
+    code_map: str = 'embed'        # arch 'style': the private code (and c_sup) 'embed'ded and normalised apart from z, as StyleGAN2-ADA's
+                                   # conditional mapping | 'concat'enated to z and normalised with it (before 2026-12-05: never recovered)
 
     def __post_init__(self):
         check_param('res', self.res, self.res >= 8 and self.res & (self.res - 1) == 0, 'must be a power of two >= 8')
         check_param('margin', self.margin, self.margin >= 0 and (self.res + 2 * self.margin) % (self.res // 4) == 0,
                     f'must be >= 0 with res + 2·margin a multiple of res/4 = {self.res // 4} (the generator starts at (res + 2·margin)·4/res px)')
         check_choice('code_kind', self.code_kind, ['categorical', 'normal']); check_choice('arch', self.arch, ['dcgan', 'style'])
+        check_choice('code_map', self.code_map, ['embed', 'concat'])
         # (a valid margin is a multiple of res / 8, hence of every valid bg_down: the coarse canvas is whole)
         check_param('bg_down', self.bg_down, self.bg_down >= 1 and self.bg_down & (self.bg_down - 1) == 0 and self.res // self.bg_down >= 8,
                     'must be a power of two with res / bg_down >= 8')
@@ -76,14 +79,21 @@ class AdaIN(nn.Module):
 
 class StyleGenerator(nn.Module):
     """StyleGAN-like trunk with ConvGenerator's signature: an MLP maps the code to w; a learned s0×s0 constant, then
-    (bilinear upsample, conv, AdaIN(w), LeakyReLU) blocks to res + 2·margin, then a 3×3 conv to `fout` channels."""
-    def __init__(self, fin: int, fout: int, res: int, ch: int, margin: int = 0, w_dim: int = 128, n_map: int = 4):
+    (bilinear upsample, conv, AdaIN(w), LeakyReLU) blocks to res + 2·margin, then a 3×3 conv to `fout` channels.
+    The last `n_code` entries of the input are a private code: with code_map 'embed' they are embedded by a linear layer
+    to the size of the rest and each half is pixel-normed on its own (StyleGAN2-ADA's conditional mapping); with 'concat'
+    the whole input is pixel-normed together."""
+    def __init__(self, fin: int, fout: int, res: int, ch: int, margin: int = 0, w_dim: int = 128, n_map: int = 4,
+                 n_code: int = 0, code_map: str = 'embed'):
         super().__init__()
         n = int(math.log2(res // 4))
         chs = [ch * 2 ** (n - i) for i in range(n + 1)]
         self.s0 = (res + 2 * margin) // 2 ** n
+        self.n_code = n_code if code_map == 'embed' else 0
+        self.embed = nn.Linear(n_code, fin - n_code) if self.n_code else None
+        f0 = 2 * (fin - n_code) if self.n_code else fin
         layers = []
-        for i in range(n_map): layers += [nn.Linear(fin if i == 0 else w_dim, w_dim), nn.LeakyReLU(0.2)]
+        for i in range(n_map): layers += [nn.Linear(f0 if i == 0 else w_dim, w_dim), nn.LeakyReLU(0.2)]
         self.mapping = nn.Sequential(*layers)
         for l in layers[::2]: nn.init.kaiming_normal_(l.weight, a=0.2); nn.init.zeros_(l.bias)   # w keeps the scale of the normalised code
         self.const = nn.Parameter(torch.randn(1, chs[0], self.s0, self.s0))
@@ -92,8 +102,14 @@ class StyleGenerator(nn.Module):
         self.norms = nn.ModuleList([AdaIN(chs[i + 1], w_dim) for i in range(n)])
         self.out = nn.Conv2d(chs[-1], fout, 3, padding=1)
 
+    def map_input(self, v):
+        "The mapping MLP's input: StyleGAN's pixel norm of the code, the private code embedded and normalised apart (code_map 'embed')."
+        pn = lambda t: t * t.square().mean(1, keepdim=True).add(1e-8).rsqrt()
+        if not self.n_code: return pn(v)
+        return torch.cat([pn(v[:, :-self.n_code]), pn(self.embed(v[:, -self.n_code:]))], 1)
+
     def forward(self, v):
-        w = self.mapping(v * v.square().mean(1, keepdim=True).add(1e-8).rsqrt())   # StyleGAN's pixel norm of the code, then the MLP
+        w = self.mapping(self.map_input(v))
         x = F.leaky_relu(self.norm0(self.conv0(self.const.expand(len(v), -1, -1, -1)), w), 0.2)
         for conv, norm in zip(self.convs, self.norms):
             x = F.interpolate(x, scale_factor=2, mode='bilinear', align_corners=False)
@@ -116,10 +132,12 @@ class LayeredGenerator(nn.Module):
         self.cfg = cfg
         m = cfg.margin
         d = cfg.bg_down                            # the background's own resolution is (res + 2·margin) / d
-        Trunk = ConvGenerator if cfg.arch == 'dcgan' else (lambda *a: StyleGenerator(*a, w_dim=cfg.w_dim))
+        # the style trunk is told how many trailing inputs are a private code (c, or c_sup for the mask), to map them apart
+        Trunk = ((lambda *a, n_code=0: ConvGenerator(*a)) if cfg.arch == 'dcgan' else
+                 (lambda *a, n_code=0: StyleGenerator(*a, w_dim=cfg.w_dim, n_code=n_code, code_map=cfg.code_map)))
         self.bg = Trunk(cfg.z_dim, 3, cfg.res // d, cfg.ch, m // d)
-        self.fg = Trunk(cfg.z_dim + cfg.d_c, 3 if cfg.n_super else 4, cfg.res, cfg.ch, m)
-        self.mask_g = Trunk(cfg.z_dim + cfg.n_super, 1, cfg.res, cfg.ch // 2, m) if cfg.n_super else None
+        self.fg = Trunk(cfg.z_dim + cfg.d_c, 3 if cfg.n_super else 4, cfg.res, cfg.ch, m, n_code=cfg.d_c)
+        self.mask_g = Trunk(cfg.z_dim + cfg.n_super, 1, cfg.res, cfg.ch // 2, m, n_code=cfg.n_super) if cfg.n_super else None
         if cfg.mask_init != 0.5:                   # the mask logit's bias at logit(mask_init), its weights 1/10 of PyTorch's
             out, i = (self.mask_g.out, 0) if self.mask_g is not None else (self.fg.out, 3)
             with torch.no_grad():
