@@ -9,9 +9,16 @@ dst=runs/probe3/indep-s$s
 mkdir -p runs/probe3
 [ -d $dst ] || { cp -r $src $dst; rm -rf $dst/segmenter $dst/metrics.json; }
 export OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 MPLBACKEND=Agg PATH=~/.cache/unseg/venv/bin:$PATH
+# the entry's own parameters, read from bench/run.py (LAYERED_CPU + gamma_indep ...), with STEPS, the seed and the resume folder;
 # equi_ramp and round_steps are the 2,000-step run's recorded values (a resumed run must keep them; unused by PerturbGAN)
-papermill nbs/train_layered.ipynb runs/probe3/indep-s$s-$steps.ipynb -k python3 --cwd nbs --progress-bar \
-  -p resume $PWD/$dst -p method perturbgan -p dataset synthetic_easy -p steps $steps -p equi_ramp 1000 -p round_steps 2000 \
-  -p seg_steps 300 -p seg_batch 16 -p arch style -p margin 4 -p bg_down 4 -p eta_max 0.5 -p loss ns -p real_gp one_centred \
-  -p lambda_gp 0.625 -p lr_g 0.0002 -p lr_d 0.0008 -p beta1 0.5 -p beta2 0.9 -p d_head fc -p gamma_indep 1.0 -p indep_warm 100 \
-  -p seed $s -p progress False > runs/probe3/indep-s$s-$steps.log 2>&1
+params=$(python - "$steps" "$s" "$PWD/$dst" <<'PY'
+import json, sys
+sys.path.insert(0, 'bench')
+from run import RUNS
+method, ds, res, extra = RUNS['perturbgan-cpu-indep-synthetic_easy']
+print(json.dumps({**extra, 'method': method, 'dataset': ds, 'res': res, 'steps': int(sys.argv[1]), 'seed': int(sys.argv[2]),
+                  'resume': sys.argv[3], 'equi_ramp': 1000, 'round_steps': 2000, 'progress': False}))
+PY
+)
+papermill nbs/train_layered.ipynb runs/probe3/indep-s$s-$steps.ipynb -k python3 --cwd nbs --progress-bar -y "$params" \
+  > runs/probe3/indep-s$s-$steps.log 2>&1
