@@ -52,7 +52,8 @@ def _runs():
     # (about 25 CPU minutes a seed with one thread) the shapes get their limbs (docs/layered sections 6-9)
     # ELGAN and the improved GAN with the same switches (2026-12-05, third session): their own losses and presets otherwise, plus
     # PerturbGAN's size hinge (gamma_size 2), which their presets leave off, so that LAYERED_CPU's two-sided size prior is on for
-    # them too (without it the improved GAN's masks were empty in every sample by step 500: its MI term is met by faint masks)
+    # them too (without it the improved GAN's masks were empty in every sample by step 500, at a time when the style trunk did not
+    # pass the code to its output, so its MI terms did nothing; docs/layered sections 10-11 for what these entries reach)
     for m, tag, ds, steps in (('perturbgan', 'indep', 'synthetic_easy', 2000), ('perturbgan', 'indep', 'weizmann', 2000),
                               ('perturbgan', 'indep3k', 'synthetic_easy', 3000), ('perturbgan', 'indep3k', 'weizmann', 3000),
                               ('ils', 'indep3k', 'synthetic_easy', 3000),
