@@ -1,5 +1,6 @@
 "The layered-GAN training notebook under papermill, every preset with tiny parameters, and early failures."
 import json
+import torch
 import pytest
 from papermill.exceptions import PapermillExecutionError
 from conftest import run_papermill
@@ -48,7 +49,5 @@ def test_train_layered_code_map_tiny(tmp_path):
     (run,) = list(runs.iterdir())
     cfg = json.loads((run / 'config.json').read_text())
     assert cfg['generator']['arch'] == 'style' and cfg['generator']['code_map'] == 'concat'
-    import torch
-    (ck,) = sorted(run.glob('ckpt-*.pt'))[-1:]
-    keys = torch.load(ck, map_location='cpu', weights_only=False)['models']['G'].keys()
+    keys = torch.load(max(run.glob('ckpt-*.pt')), map_location='cpu', weights_only=False)['models']['G'].keys()
     assert not any(k.startswith('fg.embed') for k in keys) and any(k.startswith('fg.mapping') for k in keys)
