@@ -43,11 +43,13 @@ def test_train_layered_style_trunk_tiny(tmp_path):
 
 
 def test_train_layered_code_map_tiny(tmp_path):
-    "code_map reaches the style trunk of a method with a private code: 'concat' keeps the earlier mapping (no embedding layer)."
+    "code_map reaches the style trunk of a method with a private code: 'concat' keeps the earlier mapping (no embedding layer); so does mi_start."
     runs = tmp_path / 'runs'
-    run_papermill('train_layered.ipynb', tmp_path, run_root=str(runs), method='ils', arch='style', code_map='concat', **TINY)
+    run_papermill('train_layered.ipynb', tmp_path, run_root=str(runs), method='ils', arch='style', code_map='concat', mi_start=1, **TINY)
     (run,) = list(runs.iterdir())
     cfg = json.loads((run / 'config.json').read_text())
-    assert cfg['generator']['arch'] == 'style' and cfg['generator']['code_map'] == 'concat'
+    assert cfg['generator']['arch'] == 'style' and cfg['generator']['code_map'] == 'concat' and cfg['train']['mi_start'] == 1
+    stats = [json.loads(l) for l in (run / 'stats.jsonl').read_text().splitlines()]
+    assert any('G/mi_x' in s for s in stats)           # on from step 1 of the two (mi_start reaches the trainer)
     keys = torch.load(max(run.glob('ckpt-*.pt')), map_location='cpu', weights_only=False)['models']['G'].keys()
     assert not any(k.startswith('fg.embed') for k in keys) and any(k.startswith('fg.mapping') for k in keys)

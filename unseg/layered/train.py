@@ -22,8 +22,8 @@ from ..viz import sample_grid_hook
 
 # %% auto #0
 __all__ = ['PRESETS', 'ETA', 'LayeredTrainConfig', 'preset', 'add_spectral_norm', 'color_augment', 'random_flip',
-           'independent_layer_loss', 'indep_weight', 'LayeredModels', 'perturbed_layers', 'perturbed_composite',
-           'layered_phases', 'build_layered_method', 'train_layered']
+           'independent_layer_loss', 'indep_weight', 'mi_weight', 'LayeredModels', 'perturbed_layers',
+           'perturbed_composite', 'layered_phases', 'build_layered_method', 'train_layered']
 
 # %% ../../nbs/25_layered.train.ipynb #c005
 @dataclass
@@ -53,6 +53,7 @@ class LayeredTrainConfig:
     gamma_b: float = 2.0           # binarisation
     gamma_r: float = 1.0           # ELGAN private code recovery
     gamma_mi: float = 0.0          # improved GAN mutual information (E_x and E_π)
+    mi_start: int = 0              # G's MI terms off before this step, the heads train from step 0 (unseg's departure; 0: the paper)
     gamma_equi: float = 0.5        # ELGAN equivariance, ramped over equi_ramp steps
     equi_ramp: int = 1000
     d_T: int = 4                   # latent dimensions the walk Φ moves
@@ -82,6 +83,7 @@ class LayeredTrainConfig:
         check_choice('ema_bn', self.ema_bn, ['copy', 'standing'])
         check_param('gamma_indep', self.gamma_indep, self.gamma_indep >= 0, 'must be >= 0 (0 is off)')
         check_param('indep_warm', self.indep_warm, self.indep_warm >= 0, 'must be >= 0 (steps)')
+        check_param('mi_start', self.mi_start, self.mi_start >= 0, 'must be >= 0 (steps)')
 
 PRESETS = {
     'perturbgan': dict(method='perturbgan', loss='wgan', perturb='shift', contrast_jitter=True, gamma_size=2.0, gamma_b=2.0,
@@ -142,6 +144,10 @@ def independent_layer_loss(fg: torch.Tensor, bg: torch.Tensor, mask: torch.Tenso
 def indep_weight(step: int, tcfg: LayeredTrainConfig) -> float:
     "γ_indep, at a fifth of its value for the first `indep_warm` steps (ILSGAN's `initial_anti_sigma` 0.2)."
     return tcfg.gamma_indep * (0.2 if step < tcfg.indep_warm else 1.0)
+
+def mi_weight(step: int, tcfg: LayeredTrainConfig) -> float:
+    "G's weight on the MI terms L_mi at `step`: 0 before `mi_start`, γ_mi from it (the heads' weight is γ_mi throughout)."
+    return tcfg.gamma_mi if step >= tcfg.mi_start else 0.0
 
 class LayeredModels(nn.Module):
     "Everything a layered run trains."
@@ -228,8 +234,9 @@ def layered_phases(M: LayeredModels, tcfg: LayeredTrainConfig, ema: Optional[EMA
         if c is not None:
             add('recovery', tcfg.gamma_r, code_nll(M.E_x(D.features(x)), c, kind) if tcfg.gamma_r else None)
             if M.E_sup is not None: add('recovery_sup', tcfg.gamma_r, sup_nll(o.mask, c) if tcfg.gamma_r else None)
-            if tcfg.gamma_mi:
-                add('mi_x', tcfg.gamma_mi, code_nll(M.E_x(D.features(x)), c, kind)); add('mi_pi', tcfg.gamma_mi, code_nll(M.E_pi(o.mask), c, kind))
+            if mi_weight(step, tcfg):
+                w = mi_weight(step, tcfg)
+                add('mi_x', w, code_nll(M.E_x(D.features(x)), c, kind)); add('mi_pi', w, code_nll(M.E_pi(o.mask), c, kind))
         if tcfg.gamma_equi:
             p = random_affine(len(z), tcfg.log2_scale, tcfg.rot_deg, tcfg.trans)
             add('equi', ramp_weight(step, tcfg.equi_ramp, tcfg.gamma_equi), equivariance_loss(lambda zz, cc: G(zz, cc).image, M.walk, z, c, p, feats))
