@@ -18,7 +18,7 @@ from ..train import Phase, Built, Method, run
 
 
 # %% auto #0
-__all__ = ['InceptionPerceptual', 'VGGPerceptual', 'Decoder', 'PartSegConfig', 'PartSegOutput', 'PartSegModel',
+__all__ = ['InceptionPerceptual', 'vgg_stages', 'VGGPerceptual', 'Decoder', 'PartSegConfig', 'PartSegOutput', 'PartSegModel',
            'build_perceptual', 'partseg_losses', 'predict_parts', 'build_partseg_method', 'train_partseg']
 
 # %% ../../nbs/32_partseg.model.ipynb #c005
@@ -52,6 +52,13 @@ class InceptionPerceptual(nn.Module):
         bal = (d / self.running.clamp(min=1e-8)).sum()
         return bal if self.form == 'balanced' else bal * d.sum() / len(d)
 
+def vgg_stages(features: nn.Sequential) -> nn.ModuleList:
+    """torchvision VGG-19 `features` cut after the ReLU of conv1_2, conv2_2, conv3_2, conv4_2 and conv5_2: the released
+    `PerceptualNewLoss` slices features[0:4], [4:9], [9:14], [14:23], [23:32] (before 2026-12-05 unseg cut one index
+    earlier, before each ReLU)."""
+    cuts = [4, 9, 14, 23, 32]
+    return nn.ModuleList([features[a:b] for a, b in zip([0] + cuts[:-1], cuts)])
+
 class VGGPerceptual(nn.Module):
     "The paper's VGG-19 perceptual loss (input, conv1_2 … conv5_2) from a user-given torchvision state-dict file."
     def __init__(self, weights_path: str):
@@ -60,9 +67,7 @@ class VGGPerceptual(nn.Module):
         if not p.exists(): raise FileNotFoundError(f'VGG-19 weights file not found: {p} (unseg never downloads it)')
         from torchvision.models import vgg19
         vgg = vgg19(weights=None); vgg.load_state_dict(torch.load(p, map_location='cpu', weights_only=True))
-        f = vgg.features.eval()
-        cuts = [3, 8, 13, 22, 31]                                     # after conv1_2, conv2_2, conv3_2, conv4_2, conv5_2 (+ReLU)
-        self.stages = nn.ModuleList([f[a:b] for a, b in zip([0] + cuts[:-1], cuts)])
+        self.stages = vgg_stages(vgg.features.eval())
         for q in self.parameters(): q.requires_grad_(False)
         self.register_buffer('mean', torch.tensor([0.485, 0.456, 0.406])[:, None, None]); self.register_buffer('std', torch.tensor([0.229, 0.224, 0.225])[:, None, None])
     def forward(self, x, y):
