@@ -53,7 +53,7 @@ class LayeredTrainConfig:
     gamma_b: float = 2.0           # binarisation
     gamma_r: float = 1.0           # ELGAN private code recovery
     gamma_mi: float = 0.0          # improved GAN mutual information (E_x and E_π)
-    mi_start: int = 0              # G's MI terms off before this step, the heads train from step 0 (unseg's departure; 0: the paper)
+    mi_start: int = 0              # G's private-code terms (MI; ELGAN's recovery) off before this step, the heads train from 0 (unseg's departure; 0: the papers)
     gamma_equi: float = 0.5        # ELGAN equivariance, ramped over equi_ramp steps
     equi_ramp: int = 1000
     d_T: int = 4                   # latent dimensions the walk Φ moves
@@ -145,9 +145,11 @@ def indep_weight(step: int, tcfg: LayeredTrainConfig) -> float:
     "γ_indep, at a fifth of its value for the first `indep_warm` steps (ILSGAN's `initial_anti_sigma` 0.2)."
     return tcfg.gamma_indep * (0.2 if step < tcfg.indep_warm else 1.0)
 
-def mi_weight(step: int, tcfg: LayeredTrainConfig) -> float:
-    "G's weight on the MI terms L_mi at `step`: 0 before `mi_start`, γ_mi from it (the heads' weight is γ_mi throughout)."
-    return tcfg.gamma_mi if step >= tcfg.mi_start else 0.0
+def mi_weight(step: int, tcfg: LayeredTrainConfig, gamma: Optional[float] = None) -> float:
+    """G's weight on a private-code term at `step`: 0 before `mi_start`, `gamma` from it (default γ_mi, the improved GAN's
+    L_mi; ELGAN's recovery passes γ_r). The heads' weight in L_D is γ throughout."""
+    g = tcfg.gamma_mi if gamma is None else gamma
+    return g if step >= tcfg.mi_start else 0.0
 
 class LayeredModels(nn.Module):
     "Everything a layered run trains."
@@ -232,8 +234,9 @@ def layered_phases(M: LayeredModels, tcfg: LayeredTrainConfig, ema: Optional[EMA
         add('size', tcfg.gamma_size, mask_size_loss(m_size, tcfg.eta, tcfg.eta_max) if tcfg.gamma_size else None)
         add('binarization', tcfg.gamma_b, binarization_loss(o.mask) if tcfg.gamma_b else None)
         if c is not None:
-            add('recovery', tcfg.gamma_r, code_nll(M.E_x(D.features(x)), c, kind) if tcfg.gamma_r else None)
-            if M.E_sup is not None: add('recovery_sup', tcfg.gamma_r, sup_nll(o.mask, c) if tcfg.gamma_r else None)
+            wr = mi_weight(step, tcfg, tcfg.gamma_r)
+            add('recovery', wr, code_nll(M.E_x(D.features(x)), c, kind) if wr else None)
+            if M.E_sup is not None: add('recovery_sup', wr, sup_nll(o.mask, c) if wr else None)
             if mi_weight(step, tcfg):
                 w = mi_weight(step, tcfg)
                 add('mi_x', w, code_nll(M.E_x(D.features(x)), c, kind)); add('mi_pi', w, code_nll(M.E_pi(o.mask), c, kind))
