@@ -237,8 +237,8 @@ def layered_phases(M: LayeredModels, tcfg: LayeredTrainConfig, ema: Optional[EMA
             wr = mi_weight(step, tcfg, tcfg.gamma_r)
             add('recovery', wr, code_nll(M.E_x(D.features(x)), c, kind) if wr else None)
             if M.E_sup is not None: add('recovery_sup', wr, sup_nll(o.mask, c) if wr else None)
-            if mi_weight(step, tcfg):
-                w = mi_weight(step, tcfg)
+            w = mi_weight(step, tcfg)
+            if w:
                 add('mi_x', w, code_nll(M.E_x(D.features(x)), c, kind)); add('mi_pi', w, code_nll(M.E_pi(o.mask), c, kind))
         if tcfg.gamma_equi:
             p = random_affine(len(z), tcfg.log2_scale, tcfg.rot_deg, tcfg.trans)
