@@ -58,7 +58,8 @@ def _runs():
     # + the improved GAN on PerturbGAN's footing (2026-12-05, fourth session): PerturbGAN's shift, contrast jitter and size hinge, no
     # spectral norm or flips (the ils preset's 'our choice, as ELGAN'), and G's MI terms from step 1,000 (`mi_start`): MI from
     # step 0 draws frames and code glyphs on either footing, MI from 1,000 finds object masks and spreads the code over them
-    # (docs/layered section 13); from step 1,500: the seed still in its frame phase at 1,000 left it by 1,500 (section 14)
+    # (docs/layered section 13); from step 1,500: the seed still in its frame phase at 1,000 left it by 1,500 (section 14);
+    # 'migate' (fifth session): from the first health reading at or after step 1,000 where G's own masks are not a frame (section 15)
     ILS_ON_PG = dict(gamma_size=2.0, perturb='shift', contrast_jitter=True, spectral_norm=False, flip=False, mi_start=1000)
     for m, tag, ds, steps, over in (('perturbgan', 'indep', 'synthetic_easy', 2000, {}), ('perturbgan', 'indep', 'weizmann', 2000, {}),
                                     ('perturbgan', 'indep3k', 'synthetic_easy', 3000, {}), ('perturbgan', 'indep3k', 'weizmann', 3000, {}),
@@ -66,9 +67,14 @@ def _runs():
                                     ('ils', 'indep3k', 'synthetic_easy', 3000, {'gamma_size': 2.0}),
                                     ('elgan', 'indep', 'synthetic_easy', 1500, {'gamma_size': 2.0}),
                                     ('ils', 'mistart', 'synthetic_easy', 3000, ILS_ON_PG),
-                                    ('ils', 'mistart1500', 'synthetic_easy', 3000, dict(ILS_ON_PG, mi_start=1500))):
+                                    ('ils', 'mistart1500', 'synthetic_easy', 3000, dict(ILS_ON_PG, mi_start=1500)),
+                                    ('ils', 'mistart1500-max035', 'weizmann', 2500, dict(ILS_ON_PG, mi_start=1500, eta_max=0.35)),
+                                    ('ils', 'migate', 'synthetic_easy', 3000, dict(ILS_ON_PG, mi_gate='shape'))):
         R[f'{m}-cpu-{tag}-{ds}'] = (m, ds, 32, dict(LAYERED_CPU, gamma_indep=1.0, indep_warm=100, steps=steps, seg_steps=300, seg_batch=16, **over))
     for c in (1, 2, 3): R[f'partseg-cub{c}'] = ('partseg', 'cub', 64, {'classes': [c], 'protocol': 'bbox1.5'})
+    # The part autoencoder at ~30 CPU minutes a run (1,000 steps at about 0.55 steps/s with one thread; REF_SPEED's 2.2 is stale), on
+    # whole class images squashed to the square as the authors train CUB-1/2/3 (2026-12-05, fifth session)
+    for c in (1, 2, 3): R[f'partseg-cpu-cub{c}'] = ('partseg', 'cub', 64, {'classes': [c], 'protocol': 'squash', 'steps': 1000})
     return R
 RUNS = _runs()
 

@@ -54,3 +54,18 @@ def test_train_layered_code_map_tiny(tmp_path):
     assert [('G/mi_x' in s) for s in stats] == [False, True]
     keys = torch.load(max(run.glob('ckpt-*.pt')), map_location='cpu', weights_only=False)['models']['G'].keys()
     assert not any(k.startswith('fg.embed') for k in keys) and any(k.startswith('fg.mapping') for k in keys)
+
+
+def test_train_layered_mi_gate_tiny(tmp_path):
+    """mi_gate='shape' reaches the trainer: G logs whether its MI terms are on, and the checkpoint keeps the gate's opened step
+    (so a resumed run neither re-opens nor re-reads it)."""
+    runs = tmp_path / 'runs'
+    run_papermill('train_layered.ipynb', tmp_path, run_root=str(runs), method='ils', mi_gate='shape', **TINY)
+    (run,) = list(runs.iterdir())
+    assert json.loads((run / 'config.json').read_text())['train']['mi_gate'] == 'shape'
+    stats = [json.loads(l) for l in (run / 'stats.jsonl').read_text().splitlines()]
+    assert len(stats) == 2 and all('G/mi_open' in s for s in stats)
+    opened = int(torch.load(max(run.glob('ckpt-*.pt')), map_location='cpu', weights_only=False)['models']['mi_gate']['opened'])
+    # step 0 is a check (0 % mi_check == 0): the gate opened there or not at all in these two steps
+    assert opened in (-1, 0) and (opened == 0) == (stats[0]['G/mi_open'] == 1.0) and stats[1]['G/mi_open'] == stats[0]['G/mi_open']
+    assert (opened == 0) == ('G/mi_x' in stats[1])

@@ -6,7 +6,7 @@
 from __future__ import annotations
 from dataclasses import dataclass, asdict, replace
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -22,8 +22,8 @@ from ..viz import sample_grid_hook
 
 # %% auto #0
 __all__ = ['PRESETS', 'ETA', 'LayeredTrainConfig', 'preset', 'add_spectral_norm', 'color_augment', 'random_flip',
-           'independent_layer_loss', 'indep_weight', 'mi_weight', 'LayeredModels', 'perturbed_layers',
-           'perturbed_composite', 'layered_phases', 'build_layered_method', 'train_layered']
+           'independent_layer_loss', 'indep_weight', 'mi_weight', 'LayeredModels', 'MIGate', 'not_a_frame',
+           'perturbed_layers', 'perturbed_composite', 'layered_phases', 'build_layered_method', 'train_layered']
 
 # %% ../../nbs/25_layered.train.ipynb #c005
 @dataclass
@@ -54,6 +54,8 @@ class LayeredTrainConfig:
     gamma_r: float = 1.0           # ELGAN private code recovery
     gamma_mi: float = 0.0          # improved GAN mutual information (E_x and E_π)
     mi_start: int = 0              # G's private-code terms (MI; ELGAN's recovery) off before this step, the heads train from 0 (unseg's departure; 0: the papers)
+    mi_gate: str = 'step'          # 'step': those terms on from mi_start | 'shape': from the first check at or after mi_start where G's own masks are not a frame
+    mi_check: int = 250            # mi_gate='shape': steps between checks (250: the training-health cadence, so each check is a logged reading)
     gamma_equi: float = 0.5        # ELGAN equivariance, ramped over equi_ramp steps
     equi_ramp: int = 1000
     d_T: int = 4                   # latent dimensions the walk Φ moves
@@ -84,6 +86,7 @@ class LayeredTrainConfig:
         check_param('gamma_indep', self.gamma_indep, self.gamma_indep >= 0, 'must be >= 0 (0 is off)')
         check_param('indep_warm', self.indep_warm, self.indep_warm >= 0, 'must be >= 0 (steps)')
         check_param('mi_start', self.mi_start, self.mi_start >= 0, 'must be >= 0 (steps)')
+        check_choice('mi_gate', self.mi_gate, ['step', 'shape']); check_param('mi_check', self.mi_check, self.mi_check >= 1, 'must be >= 1 (steps)')
 
 PRESETS = {
     'perturbgan': dict(method='perturbgan', loss='wgan', perturb='shift', contrast_jitter=True, gamma_size=2.0, gamma_b=2.0,
@@ -168,6 +171,16 @@ class LayeredModels(nn.Module):
                 if m is not None: add_spectral_norm(m)
         self.walk = LatentWalk(gcfg.z_dim, min(tcfg.d_T, gcfg.z_dim))
         self.F = None                                     # segmenter for L_bg, set between rounds
+        self.gate = MIGate() if tcfg.mi_gate == 'shape' else None
+
+class MIGate(nn.Module):
+    "mi_gate='shape': the step at which G's private-code terms were switched on (−1: not yet); a buffer, so checkpoints keep it."
+    def __init__(self):
+        super().__init__(); self.register_buffer('opened', torch.tensor(-1))
+
+def not_a_frame(h: dict) -> bool:
+    "The gate's test on a health reading of G's own masks (`unseg.evaluate.mask_health`): the border is less foreground than the centre."
+    return h['border_cover'] < h['centre_cover']
 
 def perturbed_layers(o, tcfg: LayeredTrainConfig, generator=None):
     """(T_ε x, T_ε π): the composite of ELGAN eq. 3, T_ε x = (1 − T_ε π) x_b + T_ε π T_ε x_f, background optionally
@@ -187,9 +200,14 @@ def perturbed_composite(o, tcfg: LayeredTrainConfig, generator=None) -> torch.Te
     "T_ε x = (1 − T_ε π) x_b + T_ε π T_ε x_f (ELGAN eq. 3), with the background optionally contrast-jittered."
     return perturbed_layers(o, tcfg, generator)[0]
 
-def layered_phases(M: LayeredModels, tcfg: LayeredTrainConfig, ema: Optional[EMA] = None) -> list:
-    "The D (+ heads) and G (+ Φ) phases of the layered family."
+def layered_phases(M: LayeredModels, tcfg: LayeredTrainConfig, ema: Optional[EMA] = None, reading: Optional[Callable[[], dict]] = None) -> list:
+    """The D (+ heads) and G (+ Φ) phases of the layered family. `reading`: with mi_gate='shape', what the gate reads (default
+    `unseg.evaluate.health_hook` of the model shown: the same 64 fixed-noise samples as the training health, drawn with their
+    own generator, so a check moves no random state of the run)."""
     G, D = M.G, M.D
+    if M.gate is not None and reading is None:
+        from unseg.evaluate import health_hook
+        reading = health_hook(ema.module if ema is not None else G)
     heads = [M.E_x, M.E_pi] + ([M.E_sup] if M.E_sup is not None else [])
     optD = torch.optim.Adam(list(D.parameters()) + [p for h in heads for p in h.parameters()], tcfg.lr_d, betas=(tcfg.beta1, tcfg.beta2))
     optG = torch.optim.Adam(list(G.parameters()) + list(M.walk.parameters()), tcfg.lr_g, betas=(tcfg.beta1, tcfg.beta2))
@@ -223,7 +241,14 @@ def layered_phases(M: LayeredModels, tcfg: LayeredTrainConfig, ema: Optional[EMA
                 ls = sup_nll(o.mask, o.c); loss = loss + tcfg.gamma_r * ls; terms['code_sup'] = ls.detach()
         return {'loss': loss, **terms}
 
+    def mi_on(step) -> bool:                                      # are G's private-code terms on at `step`?
+        if step < tcfg.mi_start: return False
+        if M.gate is None: return True
+        if M.gate.opened < 0 and step % tcfg.mi_check == 0 and not_a_frame(reading()): M.gate.opened.fill_(step)
+        return bool(M.gate.opened >= 0)
+
     def g_step(batch, step):
+        on = mi_on(step)                                          # before G's forward: the check reads G as the health hook logged it
         z, c = G.codes(len(batch.image), dev())
         o = G(z, c); x, m_shifted = perturbed_layers(o, tcfg)
         loss = g_loss(tcfg.loss, D(aug(x))); terms = {'adv': loss.detach()}
@@ -234,10 +259,10 @@ def layered_phases(M: LayeredModels, tcfg: LayeredTrainConfig, ema: Optional[EMA
         add('size', tcfg.gamma_size, mask_size_loss(m_size, tcfg.eta, tcfg.eta_max) if tcfg.gamma_size else None)
         add('binarization', tcfg.gamma_b, binarization_loss(o.mask) if tcfg.gamma_b else None)
         if c is not None:
-            wr = mi_weight(step, tcfg, tcfg.gamma_r)
+            wr = mi_weight(step, tcfg, tcfg.gamma_r) if on else 0.0
             add('recovery', wr, code_nll(M.E_x(D.features(x)), c, kind) if wr else None)
             if M.E_sup is not None: add('recovery_sup', wr, sup_nll(o.mask, c) if wr else None)
-            w = mi_weight(step, tcfg)
+            w = mi_weight(step, tcfg) if on else 0.0
             if w:
                 add('mi_x', w, code_nll(M.E_x(D.features(x)), c, kind)); add('mi_pi', w, code_nll(M.E_pi(o.mask), c, kind))
         if tcfg.gamma_equi:
@@ -249,6 +274,7 @@ def layered_phases(M: LayeredModels, tcfg: LayeredTrainConfig, ema: Optional[EMA
             p_fg = M.F(o.bg).sigmoid() if M.F(o.bg).shape[1] == 1 else 1 - M.F(o.bg).softmax(1)[:, :1]
             add('bg', tcfg.gamma_bg, -torch.log((1 - p_fg).clamp(min=1e-6)).mean())
         terms['mask_mean'] = o.mask.mean().detach()
+        if M.gate is not None: terms['mi_open'] = torch.tensor(float(on))
         return {'loss': loss, **terms}
 
     return [Phase('D', d_step, optD, [D, *heads]), Phase('G', g_step, optG, [G, M.walk], ema=ema, ema_of=G)]
@@ -264,7 +290,7 @@ def build_layered_method(gcfg: LayeredConfig, tcfg: LayeredTrainConfig, seg_step
         M = LayeredModels(gcfg, tcfg).to(device)
         ema = EMA(M.G, tcfg.ema, bn=tcfg.ema_bn) if tcfg.ema > 0 else None
         show = ema.module if ema is not None else M.G
-        models = {'G': M.G, 'D': M.D, 'E_x': M.E_x, 'E_pi': M.E_pi, 'walk': M.walk, **({'E_sup': M.E_sup} if M.E_sup is not None else {}),
+        models = {'G': M.G, 'D': M.D, 'E_x': M.E_x, 'E_pi': M.E_pi, 'walk': M.walk, **({'mi_gate': M.gate} if M.gate is not None else {}), **({'E_sup': M.E_sup} if M.E_sup is not None else {}),
                   **({'G_ema': ema} if ema else {})}
         masks_health = health_hook(show)
         def health() -> dict:
