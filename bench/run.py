@@ -318,6 +318,9 @@ def run_row(name, r):
     bname, bval = _best_baseline(r)
     lm = lambda prot, who: _stat(r, 'landmarks', prot, who)
     held = f"{_f(lm('held_out', 'model'), pct=True)} / {_f(lm('held_out', 'constant'), pct=True)}" if m0.get('landmarks') else '—'
+    if _get(m0, 'landmarks', 'held_out_cv'):     # the ridge chosen on the fitting images (evaluator of 2026-12-05, fifth session)
+        held += f" (ridge by CV: {_f(lm('held_out_cv', 'model'), pct=True)}" + (f", untrained {_f(lm('held_out_cv', 'untrained_network'), pct=True)}"
+                                                                            if _get(m0, 'landmarks', 'held_out_cv', 'untrained_network') is not None else '') + ')'
     rel = (f"{_f(lm('as_released', 'model'), pct=True)} / {_f(lm('as_released', 'constant'), pct=True)}"
            + (f" / {_f(lm('as_released', 'untrained_network'), pct=True)}" if _get(m0, 'landmarks', 'as_released', 'untrained_network') is not None else '')
            if _get(m0, 'landmarks', 'as_released') else '—')

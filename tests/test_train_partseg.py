@@ -11,7 +11,7 @@ def test_train_partseg_synthetic_tiny(tmp_path):
     (run,) = list(runs.iterdir())
     m = json.loads((run / 'metrics.json').read_text())
     assert m['train']['steps'] == 2 and m['route'] == 'parts' and 0 <= m['nmi'] <= 1
-    assert set(m['landmarks']['held_out']) == {'model', 'constant', 'random_centres', 'untrained_network'} == set(m['landmarks']['as_released'])
+    assert set(m['landmarks']['held_out']) == {'model', 'constant', 'random_centres', 'untrained_network'} == set(m['landmarks']['as_released']) == set(m['landmarks']['held_out_cv'])
     assert {'bg_area', 'part1_area', 'blobs'} <= set(m['health']) and 0 <= m['segmentation']['iou_mean'] <= 1
     for f in ('tps_pairs.png', 'reconstructions.png', 'losses.png', 'health.png', 'eval_predictions.png', 'ckpt-00000002.pt'):
         assert (run / f).exists(), f
