@@ -108,13 +108,17 @@ def maps_landmark_table(maps_fit: Dict[str, torch.Tensor], maps_test: Dict[str, 
 
 RIDGES = (1e-6, 1e-4, 1e-3, 1e-2, 1e-1, 1.0)
 
+def _unit_maps(unit: bool):
+    "(to, from) the regression's keypoint coordinates: [0, 1] with `unit` (the authors' code), else [-1, 1] unchanged."
+    return ((lambda k: (k + 1) / 2), (lambda k: 2 * k - 1)) if unit else ((lambda k: k), (lambda k: k))
+
 def cv_ridge(centres: torch.Tensor, fit, normaliser: str, unit: bool = False, folds: int = 5, ridges=RIDGES) -> float:
     """The ridge of `fit_landmark_regressor` with the lowest mean error over `folds` folds of the *fitting* images `fit` (image i
     in fold i mod folds, each fold scored by a regressor fitted on the others; `unit` as in `landmark_table`). No test image
     takes part. With fewer than 2·folds images, the smallest ridge."""
     n = len(centres); idx = torch.arange(n)
     if n < 2 * folds: return ridges[0]
-    to_u, from_u = ((lambda k: (k + 1) / 2), (lambda k: 2 * k - 1)) if unit else ((lambda k: k), (lambda k: k))
+    to_u, from_u = _unit_maps(unit)
     sub = lambda m: type(fit)(*(None if f is None else f[m] for f in fit))
     def err(r):
         e = []
@@ -133,7 +137,7 @@ def landmark_table(centres_fit: Dict[str, torch.Tensor], centres_test: Dict[str,
     `unit`: the centres are in [0, 1] and the regression runs in [0, 1] coordinates (the authors' code); keypoints stay in [-1, 1]."""
     out = {'held_out': {}, 'held_out_cv': {}}
     if test.box is not None and fit.box is not None: out['as_released'] = {}
-    to_u, from_u = ((lambda k: (k + 1) / 2), (lambda k: 2 * k - 1)) if unit else ((lambda k: k), (lambda k: k))
+    to_u, from_u = _unit_maps(unit)
     for name in centres_fit:
         W = fit_landmark_regressor(centres_fit[name], to_u(fit.keypoints), fit.visible)
         out['held_out'][name] = _held_out_error(from_u(apply_landmark_regressor(W, centres_test[name])), test, normaliser)
