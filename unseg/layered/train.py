@@ -22,8 +22,9 @@ from ..viz import sample_grid_hook
 
 # %% auto #0
 __all__ = ['PRESETS', 'ETA', 'LayeredTrainConfig', 'preset', 'add_spectral_norm', 'color_augment', 'random_flip',
-           'independent_layer_loss', 'indep_weight', 'mi_weight', 'LayeredModels', 'MIGate', 'not_a_frame',
-           'perturbed_layers', 'perturbed_composite', 'layered_phases', 'build_layered_method', 'train_layered']
+           'independent_layer_loss', 'indep_weight', 'equi_weight', 'mi_weight', 'LayeredModels', 'MIGate',
+           'not_a_frame', 'perturbed_layers', 'perturbed_composite', 'layered_phases', 'build_layered_method',
+           'train_layered']
 
 # %% ../../nbs/25_layered.train.ipynb #c005
 @dataclass
@@ -58,6 +59,7 @@ class LayeredTrainConfig:
     mi_check: int = 250            # mi_gate='shape': steps between checks (250: the training-health cadence, so each check is a logged reading)
     gamma_equi: float = 0.5        # ELGAN equivariance, ramped over equi_ramp steps
     equi_ramp: int = 1000
+    equi_every: int = 1            # > 1: the equivariance term (and Φ's moment regulariser) on every k-th step at k× weight (lazy, unseg's departure; 1: every step)
     d_T: int = 4                   # latent dimensions the walk Φ moves
     gamma_reg: float = 1.0         # moment regulariser of Φ (weight not given by ELGAN: our choice)
     gamma_bg: float = 0.0          # improved GAN L_bg (from round 2)
@@ -82,6 +84,7 @@ class LayeredTrainConfig:
         check_param('eta', self.eta, 0 <= self.eta < 1, 'must be in [0, 1)')
         check_param('eta_max', self.eta_max, self.eta < self.eta_max <= 1, 'must be in (eta, 1]')
         check_param('equi_ramp', self.equi_ramp, self.equi_ramp >= 0, 'must be >= 0 (steps)')
+        check_param('equi_every', self.equi_every, self.equi_every >= 1, 'must be >= 1 (steps)')
         check_choice('ema_bn', self.ema_bn, ['copy', 'standing'])
         check_param('gamma_indep', self.gamma_indep, self.gamma_indep >= 0, 'must be >= 0 (0 is off)')
         check_param('indep_warm', self.indep_warm, self.indep_warm >= 0, 'must be >= 0 (steps)')
@@ -147,6 +150,12 @@ def independent_layer_loss(fg: torch.Tensor, bg: torch.Tensor, mask: torch.Tenso
 def indep_weight(step: int, tcfg: LayeredTrainConfig) -> float:
     "γ_indep, at a fifth of its value for the first `indep_warm` steps (ILSGAN's `initial_anti_sigma` 0.2)."
     return tcfg.gamma_indep * (0.2 if step < tcfg.indep_warm else 1.0)
+
+def equi_weight(step: int, tcfg: LayeredTrainConfig) -> float:
+    """G's weight on the equivariance term at `step`: γ_e(t), or with `equi_every` = k > 1, k·γ_e(t) on the steps divisible by k and
+    0 between (lazy regularisation, as StyleGAN2 evaluates R1 and path length; the expected weight per step is γ_e(t))."""
+    k = tcfg.equi_every
+    return 0.0 if step % k else k * ramp_weight(step, tcfg.equi_ramp, tcfg.gamma_equi)
 
 def mi_weight(step: int, tcfg: LayeredTrainConfig, gamma: Optional[float] = None) -> float:
     """G's weight on a private-code term at `step`: 0 before `mi_start`, `gamma` from it (default γ_mi, the improved GAN's
@@ -265,10 +274,10 @@ def layered_phases(M: LayeredModels, tcfg: LayeredTrainConfig, ema: Optional[EMA
             w = mi_weight(step, tcfg) if on else 0.0
             if w:
                 add('mi_x', w, code_nll(M.E_x(D.features(x)), c, kind)); add('mi_pi', w, code_nll(M.E_pi(o.mask), c, kind))
-        if tcfg.gamma_equi:
+        if tcfg.gamma_equi and step % tcfg.equi_every == 0:         # equi_every > 1: on every k-th step only, at k× weight (equi_weight)
             p = random_affine(len(z), tcfg.log2_scale, tcfg.rot_deg, tcfg.trans)
-            add('equi', ramp_weight(step, tcfg.equi_ramp, tcfg.gamma_equi), equivariance_loss(lambda zz, cc: G(zz, cc).image, M.walk, z, c, p, feats))
-            add('moment', tcfg.gamma_reg, moment_reg(M.walk(z, torch.stack([p.tx, p.ty, p.angle, p.log2_scale], 1).to(z))))
+            add('equi', equi_weight(step, tcfg), equivariance_loss(lambda zz, cc: G(zz, cc).image, M.walk, z, c, p, feats))
+            add('moment', tcfg.gamma_reg * tcfg.equi_every, moment_reg(M.walk(z, torch.stack([p.tx, p.ty, p.angle, p.log2_scale], 1).to(z))))
         add('indep', indep_weight(step, tcfg), independent_layer_loss(o.fg, o.bg, o.mask) if tcfg.gamma_indep else None)
         if tcfg.gamma_bg and M.F is not None:
             p_fg = M.F(o.bg).sigmoid() if M.F(o.bg).shape[1] == 1 else 1 - M.F(o.bg).softmax(1)[:, :1]
