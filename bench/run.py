@@ -63,6 +63,9 @@ def _runs():
     # ELGAN 'lazy' (sixth session): on the same footing, the mask from the foreground trunk with the code (n_super 0: c_sup's own
     # mask trunk drew one bowl, section 14) and the equivariance term every 4th step at 4x weight (equi_every), so that its step costs
     # about PerturbGAN's and 3,000 steps fit the budget (at every step, 2,000 steps took the 30 minutes; section 15)
+    # 'noequi': the same without the equivariance term (ELGAN Table 3 D: recovery, no equivariance; shift only, as the entries above)
+    # 'lazy-nocolor': 'lazy' without DiffAugment's colour transform on D's inputs (ELGAN's preset has it on; the PerturbGAN and
+    # improved-GAN entries that segment here have it off)
     ILS_ON_PG = dict(gamma_size=2.0, perturb='shift', contrast_jitter=True, spectral_norm=False, flip=False, mi_start=1000)
     for m, tag, ds, steps, over in (('perturbgan', 'indep', 'synthetic_easy', 2000, {}), ('perturbgan', 'indep', 'weizmann', 2000, {}),
                                     ('perturbgan', 'indep3k', 'synthetic_easy', 3000, {}), ('perturbgan', 'indep3k', 'weizmann', 3000, {}),
@@ -73,7 +76,9 @@ def _runs():
                                     ('ils', 'mistart1500', 'synthetic_easy', 3000, dict(ILS_ON_PG, mi_start=1500)),
                                     ('ils', 'mistart1500-max035', 'weizmann', 2500, dict(ILS_ON_PG, mi_start=1500, eta_max=0.35)),
                                     ('ils', 'migate', 'synthetic_easy', 3000, dict(ILS_ON_PG, mi_gate='shape')),
-                                    ('elgan', 'lazy', 'synthetic_easy', 3000, dict(ILS_ON_PG, n_super=0, equi_every=4))):
+                                    ('elgan', 'lazy', 'synthetic_easy', 3000, dict(ILS_ON_PG, n_super=0, equi_every=4)),
+                                    ('elgan', 'noequi', 'synthetic_easy', 3000, dict(ILS_ON_PG, n_super=0, gamma_equi=0.0)),
+                                    ('elgan', 'lazy-nocolor', 'synthetic_easy', 3000, dict(ILS_ON_PG, n_super=0, equi_every=4, color_aug=False))):
         R[f'{m}-cpu-{tag}-{ds}'] = (m, ds, 32, dict(LAYERED_CPU, gamma_indep=1.0, indep_warm=100, steps=steps, seg_steps=300, seg_batch=16, **over))
     for c in (1, 2, 3): R[f'partseg-cub{c}'] = ('partseg', 'cub', 64, {'classes': [c], 'protocol': 'bbox1.5'})
     # The part autoencoder at 1,000 steps (measured 11.6-17.4 min a run with one thread beside another run, about 1.4 steps/s on
