@@ -13,27 +13,7 @@ import argparse, json, sys, time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-
-def load_run(run_dir: Path):
-    "LayeredModels of a finished run, its EMA generator (frozen) and its config."
-    import torch
-    from unseg.layered.model import LayeredConfig, LayeredGenerator
-    from unseg.layered.train import LayeredModels, LayeredTrainConfig
-    from unseg.train import list_checkpoints
-    cfg = json.loads((run_dir / 'config.json').read_text())
-    ck = list_checkpoints(run_dir)
-    if not ck: raise FileNotFoundError(f'{run_dir}: no checkpoint (ckpt-*.pt)')
-    state = torch.load(ck[-1], map_location='cpu', weights_only=False)['models']
-    gcfg, tcfg = LayeredConfig(**cfg['generator']), LayeredTrainConfig(**cfg['train'])
-    M = LayeredModels(gcfg, tcfg)
-    M.G.load_state_dict(state['G']); M.D.load_state_dict(state['D'])
-    G = LayeredGenerator(gcfg)
-    if 'G_ema' in state:                                   # the EMA copy, as the run's segmenter saw it
-        G.load_state_dict({k[len('module.'):]: v for k, v in state['G_ema'].items() if k.startswith('module.')})
-    else: G.load_state_dict(state['G'])
-    return M, G.eval(), cfg
+sys.path.insert(0, str(ROOT)); sys.path.insert(0, str(ROOT / 'bench'))
 
 
 def compare(run_dir: Path, steps: int, batch: int) -> dict:
@@ -42,8 +22,10 @@ def compare(run_dir: Path, steps: int, batch: int) -> dict:
     from unseg.evaluate import protocol_for, eval_dataset
     from unseg.layered.invert import train_inversion, invert_masks
     from unseg.metrics import seg_scores
+    from layered_curve import load_generator                # the EMA generator and D of the run's last checkpoint
     run_dir = Path(run_dir)
-    M, G, cfg = load_run(run_dir)
+    cfg = json.loads((run_dir / 'config.json').read_text())
+    M, G, _ = load_generator(run_dir, cfg['steps'])
     seed, ds, res = cfg['seed'], cfg['dataset'], cfg['res']
     train_set = get_dataset(ds, '', res, split='train', seed=seed)
     t0 = time.perf_counter()

@@ -12,7 +12,7 @@ import json, sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT)); sys.path.insert(0, str(ROOT / 'bench'))
 
 import torch
 import torch.nn as nn
@@ -31,12 +31,11 @@ def main(run: Path, step: int, steps: int = 300, seed: int = 1):
     cfg = json.loads((run / 'config.json').read_text())
     gcfg, tcfg = LayeredConfig(**cfg['generator']), LayeredTrainConfig(**cfg['train'])
     if not gcfg.d_c or gcfg.code_kind != 'categorical': sys.exit(f'{run}: this run has no categorical private code')
-    M = LayeredModels(gcfg, tcfg)
     if step:
-        ck = run / f'ckpt-{step:08d}.pt'
-        if not ck.exists(): sys.exit(f'{ck}: no such checkpoint')
-        state = torch.load(ck, map_location='cpu', weights_only=False)['models']
-        for k in ('G', 'D', 'E_x', 'E_pi'): getattr(M, k).load_state_dict(state[k])
+        from layered_curve import load_generator              # the run's models at that checkpoint
+        if not (run / f'ckpt-{step:08d}.pt').exists(): sys.exit(f'{run}: no checkpoint ckpt-{step:08d}.pt')
+        M = load_generator(run, step)[0]
+    else: M = LayeredModels(gcfg, tcfg)
     M.eval().requires_grad_(False)
     torch.manual_seed(seed)
 
