@@ -53,9 +53,11 @@ def discriminator_features(D) -> Callable[[torch.Tensor], List[torch.Tensor]]:
     return feats
 
 def equivariance_loss(G: Callable, walk: Callable, z: torch.Tensor, c: torch.Tensor, p: AffineParams,
-                      features=None) -> torch.Tensor:
-    "ELGAN eq. 8: L_percp(G(T^Z_ε z, c), T^X_ε G(z, c)); `G(z, c)` returns images, `walk(z, ε)` the walked codes."
-    return perceptual_distance(G(walk(z, eps_tensor(p)), c), affine(G(z, c), p), features)
+                      features=None, x: Optional[torch.Tensor] = None) -> torch.Tensor:
+    """ELGAN eq. 8: L_percp(G(T^Z_ε z, c), T^X_ε G(z, c)); `G(z, c)` returns images, `walk(z, ε)` the walked codes.
+    `x`: G(z, c) when the caller has drawn it already (the trainer's G step has), so G is not run on z twice."""
+    x = G(z, c) if x is None else x
+    return perceptual_distance(G(walk(z, eps_tensor(p)), c), affine(x, p), features)
 
 def ramp_weight(step: int, ramp_steps: int, gamma: float) -> float:
     "γ_e(t) = min(1, t / t_1) · γ_equi."

@@ -209,6 +209,8 @@ def perturbed_composite(o, tcfg: LayeredTrainConfig, generator=None) -> torch.Te
     "T_ε x = (1 − T_ε π) x_b + T_ε π T_ε x_f (ELGAN eq. 3), with the background optionally contrast-jittered."
     return perturbed_layers(o, tcfg, generator)[0]
 
+def _same(x: torch.Tensor) -> torch.Tensor: return x           # D's input as it is (color_aug off)
+
 def layered_phases(M: LayeredModels, tcfg: LayeredTrainConfig, ema: Optional[EMA] = None, reading: Optional[Callable[[], dict]] = None) -> list:
     """The D (+ heads) and G (+ Φ) phases of the layered family. `reading`: with mi_gate='shape', what the gate reads (default
     `unseg.evaluate.health_hook` of the model shown: the same 64 fixed-noise samples as the training health, drawn with their
@@ -223,7 +225,7 @@ def layered_phases(M: LayeredModels, tcfg: LayeredTrainConfig, ema: Optional[EMA
     kind = G.cfg.code_kind
     dev = lambda: next(G.parameters()).device
     feats = discriminator_features(D)
-    aug = color_augment if tcfg.color_aug else (lambda x: x)     # the same transform for real and fake, before D only
+    aug = color_augment if tcfg.color_aug else _same              # the same transform for real and fake, before D only
 
     def sup_nll(mask, c):                                         # ELGAN eq. 11's second term: −log E_π(c_sup | π)
         return code_nll(M.E_sup(mask), G.super_code(c), 'categorical')
@@ -234,7 +236,8 @@ def layered_phases(M: LayeredModels, tcfg: LayeredTrainConfig, ema: Optional[EMA
         with torch.no_grad():
             o = G(*G.codes(len(real), dev())); fake = perturbed_composite(o, tcfg)
         real, fake_a = aug(real), aug(fake)
-        lr_, lf = D(real), D(fake_a)
+        lr_ = D(real)
+        f_fake = D.features(fake_a); lf = D.out(f_fake)           # D's trunk once on the fakes: E_x reads it too when D sees them unaugmented
         loss = d_loss(tcfg.loss, lr_, lf); terms = {'adv': loss.detach()}
         if tcfg.loss == 'wgan':
             gp = wgan_gp_penalty(D, real, fake_a); dr = drift(lr_)
@@ -243,7 +246,7 @@ def layered_phases(M: LayeredModels, tcfg: LayeredTrainConfig, ema: Optional[EMA
             pen = (r1_penalty if tcfg.real_gp == 'r1' else one_centred_penalty)(D, real)   # on D's input, augmented as it is
             loss = loss + tcfg.lambda_gp * pen; terms[tcfg.real_gp] = pen.detach()
         if o.c is not None and (tcfg.gamma_r or tcfg.gamma_mi):
-            lx = code_nll(M.E_x(D.features(fake)), o.c, kind); loss = loss + (tcfg.gamma_r + tcfg.gamma_mi) * lx; terms['code_x'] = lx.detach()
+            lx = code_nll(M.E_x(f_fake if aug is _same else D.features(fake)), o.c, kind); loss = loss + (tcfg.gamma_r + tcfg.gamma_mi) * lx; terms['code_x'] = lx.detach()
             if tcfg.gamma_mi:
                 lp = code_nll(M.E_pi(o.mask), o.c, kind); loss = loss + tcfg.gamma_mi * lp; terms['code_pi'] = lp.detach()
             if tcfg.gamma_r and M.E_sup is not None:
@@ -260,7 +263,11 @@ def layered_phases(M: LayeredModels, tcfg: LayeredTrainConfig, ema: Optional[EMA
         on = mi_on(step)                                          # before G's forward: the check reads G as the health hook logged it
         z, c = G.codes(len(batch.image), dev())
         o = G(z, c); x, m_shifted = perturbed_layers(o, tcfg)
-        loss = g_loss(tcfg.loss, D(aug(x))); terms = {'adv': loss.detach()}
+        f_a = D.features(aug(x)); loss = g_loss(tcfg.loss, D.out(f_a)); terms = {'adv': loss.detach()}
+        f_x = [f_a] if aug is _same else []                       # D's pooled features of x, what E_x reads: one trunk pass a step
+        def feats_x():
+            if not f_x: f_x.append(D.features(x))
+            return f_x[0]
         def add(name, w, val):
             nonlocal loss
             if w: loss = loss + w * val; terms[name] = val.detach()
@@ -269,14 +276,14 @@ def layered_phases(M: LayeredModels, tcfg: LayeredTrainConfig, ema: Optional[EMA
         add('binarization', tcfg.gamma_b, binarization_loss(o.mask) if tcfg.gamma_b else None)
         if c is not None:
             wr = mi_weight(step, tcfg, tcfg.gamma_r) if on else 0.0
-            add('recovery', wr, code_nll(M.E_x(D.features(x)), c, kind) if wr else None)
+            add('recovery', wr, code_nll(M.E_x(feats_x()), c, kind) if wr else None)
             if M.E_sup is not None: add('recovery_sup', wr, sup_nll(o.mask, c) if wr else None)
             w = mi_weight(step, tcfg) if on else 0.0
             if w:
-                add('mi_x', w, code_nll(M.E_x(D.features(x)), c, kind)); add('mi_pi', w, code_nll(M.E_pi(o.mask), c, kind))
+                add('mi_x', w, code_nll(M.E_x(feats_x()), c, kind)); add('mi_pi', w, code_nll(M.E_pi(o.mask), c, kind))
         if tcfg.gamma_equi and step % tcfg.equi_every == 0:         # equi_every > 1: on every k-th step only, at k× weight (equi_weight)
             p = random_affine(len(z), tcfg.log2_scale, tcfg.rot_deg, tcfg.trans)
-            add('equi', equi_weight(step, tcfg), equivariance_loss(lambda zz, cc: G(zz, cc).image, M.walk, z, c, p, feats))
+            add('equi', equi_weight(step, tcfg), equivariance_loss(lambda zz, cc: G(zz, cc).image, M.walk, z, c, p, feats, x=o.image))
             add('moment', tcfg.gamma_reg * tcfg.equi_every, moment_reg(M.walk(z, torch.stack([p.tx, p.ty, p.angle, p.log2_scale], 1).to(z))))
         add('indep', indep_weight(step, tcfg), independent_layer_loss(o.fg, o.bg, o.mask) if tcfg.gamma_indep else None)
         if tcfg.gamma_bg and M.F is not None:
