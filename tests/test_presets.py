@@ -83,3 +83,24 @@ def test_partseg_preset_is_the_authors_model(path):
     assert (cfg.encoder, cfg.res, cfg.stride) == ('resnet', 128, 8)
     with torch.no_grad(): S = PartSegModel(cfg).eval().parts(torch.zeros(1, 3, 128, 128))
     assert S.shape == (1, cfg.n_parts + 1, 16, 16)
+
+
+# The CPU presets: unseg's footing for each layered method on the built-in data and the horses, each the bench entry whose
+# measured numbers its header quotes. Kept equal here, so a preset cannot drift from what was measured.
+CPU_ENTRY = {'layered_perturbgan_cpu_easy': 'perturbgan-cpu-indep3k-synthetic_easy',
+             'layered_ils_cpu_easy': 'ils-cpu-mistart1500-synthetic_easy',
+             'layered_elgan_cpu_easy': 'elgan-cpu-lazy-nocolor-synthetic_easy',
+             'layered_perturbgan_cpu_weizmann': 'perturbgan-cpu-indep-max035-weizmann',
+             'layered_ils_cpu_weizmann': 'ils-cpu-mistart1500-max035-weizmann',
+             'layered_elgan_cpu_weizmann': 'elgan-cpu-lazy-nocolor-max035-weizmann'}
+
+
+def test_cpu_presets_are_their_bench_entries():
+    import sys
+    sys.path.insert(0, str(ROOT / 'bench'))
+    from run import RUNS
+    assert {p.stem for p in PRESETS if '_cpu_' in p.stem} == set(CPU_ENTRY), 'every CPU preset names its bench entry here'
+    for stem, entry in CPU_ENTRY.items():
+        method, dataset, res, extra = RUNS[entry]
+        y = yaml.safe_load((ROOT / 'configs' / f'{stem}.yaml').read_text())
+        assert y == {'method': method, 'dataset': dataset, 'res': res, **extra}, f'{stem}.yaml differs from bench entry {entry}'
