@@ -66,7 +66,7 @@ def _runs():
     # 'noequi': the same without the equivariance term (ELGAN Table 3 D: recovery, no equivariance; shift only, as the entries above)
     # 'lazy-nocolor': 'lazy' without DiffAugment's colour transform on D's inputs (ELGAN's preset has it on; the PerturbGAN and
     # improved-GAN entries that segment here have it off): seed 0 0.879, the code recovered (docs/layered section 16). Its seeds from the
-    # seventh session on run with D's trunk shared between the adversarial term and E_x (22% less time a step, the same losses)
+    # seventh session on run with D's trunk shared between the adversarial term and E_x (10-15% less GAN time a run, the same losses)
     # 'lazy-nocolor-max035' on the horses: that footing with the horses' size cap and steps of the PerturbGAN / improved-GAN horse entries
     # 'lazy-nocolor-start1500': 'lazy-nocolor' with the recovery terms from step 1,500, as the improved GAN's entry: in its seed 0 the
     # code was found while the masks were still going between frame and object, and went into the border (docs/layered section 17;

@@ -264,10 +264,11 @@ def layered_phases(M: LayeredModels, tcfg: LayeredTrainConfig, ema: Optional[EMA
         z, c = G.codes(len(batch.image), dev())
         o = G(z, c); x, m_shifted = perturbed_layers(o, tcfg)
         f_a = D.features(aug(x)); loss = g_loss(tcfg.loss, D.out(f_a)); terms = {'adv': loss.detach()}
-        f_x = [f_a] if aug is _same else []                       # D's pooled features of x, what E_x reads: one trunk pass a step
+        f_x = f_a if aug is _same else None                       # D's pooled features of x, what E_x reads: one trunk pass a step
         def feats_x():
-            if not f_x: f_x.append(D.features(x))
-            return f_x[0]
+            nonlocal f_x
+            if f_x is None: f_x = D.features(x)
+            return f_x
         def add(name, w, val):
             nonlocal loss
             if w: loss = loss + w * val; terms[name] = val.detach()
