@@ -3,12 +3,13 @@ of issue 13). Nothing is trained but the segmenters; the generator is read from 
 
     python bench/layered_curve.py runs/probe/long-pg-medium                      # curves only
     python bench/layered_curve.py runs/probe/long-pg-medium --eval 2000 6000     # + a U-Net on the EMA generator at those steps
+    python bench/layered_curve.py runs/long/00000-long-pg-medium --keep 2000     # beside a training run: keep every 2,000th checkpoint
 
 For each step in --eval the nearest checkpoint at or before it is loaded, a U-Net (the training notebook's segmenter:
 width 32, depth 3, batch 16, lr 1e-3) is trained on --seg-steps batches of the EMA generator's samples, and it is scored
 by `unseg.evaluate.evaluate` on the dataset's protocol (the synthetic levels: 256 held-out images) beside the floors.
 The scores go to <run>/curve.json (kept across calls, one entry per checkpoint) and the figure to <run>/curve.png."""
-import argparse, json, sys, time
+import argparse, json, os, sys, time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,7 +33,9 @@ def load_generator(run: Path, step: int):
     from unseg.layered.train import LayeredTrainConfig, build_layered_method
     from unseg.train import list_checkpoints, load_checkpoint
     cfg = json.loads((run / 'config.json').read_text())
-    ck = [c for c in list_checkpoints(run) if int(Path(c).stem.split('-')[1]) <= step]
+    at = lambda c: int(Path(c).stem.split('-')[1])
+    # kept/: hard links to checkpoints the run itself has since rotated out (`--keep` below)
+    ck = sorted((c for c in list_checkpoints(run) + list_checkpoints(run / 'kept') if at(c) <= step), key=at)
     if not ck: raise FileNotFoundError(f'{run}: no checkpoint at or before step {step}')
     state = load_checkpoint(ck[-1])
     built = build_layered_method(LayeredConfig(**(cfg.get('layered') or cfg['generator'])), LayeredTrainConfig(**cfg['train'])).build(None, torch.device('cpu'))
@@ -79,15 +82,32 @@ def plot(run: Path, curves: dict, evals: list, ref_cover=None):
     fig.suptitle(run.name); fig.tight_layout(); fig.savefig(run / 'curve.png', dpi=80); plt.close(fig)
 
 
+def keep(run: Path, every: int, poll: float = 60.0):
+    "Hard-link the run's checkpoints at multiples of `every` steps into run/kept/ as they appear; stop when the run has finished."
+    (run / 'kept').mkdir(exist_ok=True)
+    while True:
+        done = (run / 'metrics.json').exists()
+        for c in sorted(run.glob('ckpt-*.pt')):
+            k = run / 'kept' / c.name
+            if int(c.stem.split('-')[1]) % every == 0 and not k.exists():
+                try: os.link(c, k); print('kept', k, flush=True)
+                except FileNotFoundError: pass              # rotated out between the glob and the link
+        if done: return
+        time.sleep(poll)
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument('run', type=Path)
     p.add_argument('--eval', type=int, nargs='*', default=[], help='GAN steps whose checkpoints get a segmenter')
     p.add_argument('--seg-steps', type=int, default=300)
     p.add_argument('--dataset', default=None, help='protocol to score on (default: the run\'s dataset, from its probe log or synthetic_medium)')
+    p.add_argument('--keep', type=int, default=0, help='instead: while the run trains, hard-link each checkpoint at a multiple of '
+                   'this many steps into <run>/kept/ (the run keeps only its last 3), until <run>/metrics.json appears')
     a = p.parse_args(argv)
-    import torch; torch.set_num_threads(1)
     run = a.run
+    if a.keep: return keep(run, a.keep)
+    import torch; torch.set_num_threads(1)
     if not (run / 'stats.jsonl').exists(): raise SystemExit(f'{run}: no stats.jsonl (is this a layered run folder?)')
     dataset = a.dataset or json.loads((run / 'config.json').read_text()).get('dataset') or 'synthetic_medium'
     out = run / 'curve.json'

@@ -1,0 +1,74 @@
+"""What the synthetic NMI bar of issue 14 asks, read on the true part labels (nothing is trained; ground truth is used here
+only to explain the evaluation, never inside a method).
+
+    python bench/partseg_nmi_reading.py                      # synthetic_easy, 64 px, the 256 held-out images
+    python bench/partseg_nmi_reading.py synthetic_medium 64
+
+Each row is a labelling of the objects' pixels made from the true labels, scored like a model's parts
+(`unseg.evaluate`: NMI of the labels against the true parts, on the true foreground pixels):
+- the true parts passed through part maps at stride s (area-averaged, bilinearly upsampled, argmax), as a model whose
+  maps are s times coarser than the image would draw them at best (the small encoder: s = 4; the ResNet trunks: 8);
+- the body alone as one part, the limbs given to the background;
+- the body cut in four by the quadrants around its centre, the limbs given to the background;
+- k-means (K = 4) on the pixel coordinates of the whole object: the partition the foreground concentration term
+  (eqs. 7-9, mass x variance summed over parts) prefers for a given object mask, since that term is k-means' own cost;
+- the object cut in four by the quadrants around its centre."""
+import sys
+from pathlib import Path
+import torch
+import torch.nn.functional as F
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from unseg.evaluate import eval_dataset, protocol_for, _batch_all
+from unseg.metrics import nmi
+
+
+def quadrants(mask: torch.Tensor) -> torch.Tensor:
+    "N×H×W labels 1-4: the mask's pixels by the quadrant around the mask's centre of mass; 0 off the mask."
+    N, H, W = mask.shape
+    y, x = torch.meshgrid(torch.arange(H).float(), torch.arange(W).float(), indexing='ij')
+    m = mask.float(); a = m.sum((1, 2)).clamp(min=1)
+    cy, cx = (m * y).sum((1, 2)) / a, (m * x).sum((1, 2)) / a
+    q = 1 + (y[None] > cy[:, None, None]).long() * 2 + (x[None] > cx[:, None, None]).long()
+    return torch.where(mask, q, torch.zeros_like(q))
+
+
+def kmeans_parts(mask: torch.Tensor, K: int = 4, iters: int = 25) -> torch.Tensor:
+    "N×H×W labels 1..K: Lloyd's k-means on the pixel coordinates of each image's mask (deterministic start); 0 off it."
+    N, H, W = mask.shape
+    y, x = torch.meshgrid(torch.arange(H).float(), torch.arange(W).float(), indexing='ij')
+    out = torch.zeros(N, H, W, dtype=torch.long)
+    for i in range(N):
+        pts = torch.stack([y[mask[i]], x[mask[i]]], 1)
+        if len(pts) < K: continue
+        c = pts[torch.linspace(0, len(pts) - 1, K).long()]
+        for _ in range(iters):
+            a = torch.cdist(pts, c).argmin(1)
+            c = torch.stack([pts[a == k].mean(0) if (a == k).any() else c[k] for k in range(K)])
+        out[i][mask[i]] = a + 1
+    return out
+
+
+def main(dataset: str = 'synthetic_easy', res: int = 64):
+    eb = _batch_all(eval_dataset(protocol_for(dataset), '', res, 0))
+    L = eb.parts.long(); on = L > 0; K = int(L.max()) + 1
+    area = [(L == k).float().mean().item() for k in range(1, K)]
+    body = 1 + max(range(K - 1), key=lambda k: area[k])            # the largest part is the body
+    print(f'{dataset} at {res} px, {len(L)} held-out images; share of the object per true part: '
+          + ', '.join(f'{k + 1}: {a / sum(area):.2f}' for k, a in enumerate(area)) + f' (body = part {body})')
+    rows = []
+    oh = F.one_hot(L, K).permute(0, 3, 1, 2).float()
+    for s in (2, 4, 8):
+        up = F.interpolate(F.avg_pool2d(oh, s), size=L.shape[-2:], mode='bilinear', align_corners=False)
+        rows.append((f'the true parts through maps at stride {s}', up.argmax(1)))
+    rows += [('the body as one part, the limbs background', torch.where(L == body, 1, 0)),
+             ('the body in four quadrants, the limbs background', quadrants(L == body)),
+             ('k-means (K = 4) on the whole object: the concentration term\'s optimum', kmeans_parts(on)),
+             ('the whole object in four quadrants', quadrants(on))]
+    print('| labelling made from the true labels | NMI |\n|---|---|')
+    for name, lab in rows: print(f'| {name} | {nmi(lab[on], L[on]):.3f} |')
+
+
+if __name__ == '__main__':
+    torch.set_num_threads(1)
+    main(sys.argv[1] if len(sys.argv) > 1 else 'synthetic_easy', int(sys.argv[2]) if len(sys.argv) > 2 else 64)

@@ -1,0 +1,29 @@
+"Helpers of the bench scripts that feed docs/: the convergence study's checkpoint keeper, the NMI reading's labellings."
+import sys
+from pathlib import Path
+import torch
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / 'bench'))
+import layered_curve, partseg_nmi_reading as nr
+from unseg.metrics import nmi
+
+
+def test_keep_links_every_nth_checkpoint_and_stops_when_the_run_is_done(tmp_path):
+    for s in (1500, 2000, 2500, 4000): (tmp_path / f'ckpt-{s:08d}.pt').write_text(str(s))
+    (tmp_path / 'metrics.json').write_text('{}')                       # the run has finished: one pass, then return
+    layered_curve.keep(tmp_path, 2000, poll=0)
+    kept = sorted(p.name for p in (tmp_path / 'kept').iterdir())
+    assert kept == ['ckpt-00002000.pt', 'ckpt-00004000.pt']
+    (tmp_path / 'ckpt-00002000.pt').unlink()                          # the run rotates it out: the kept link survives
+    assert (tmp_path / 'kept' / 'ckpt-00002000.pt').read_text() == '2000'
+
+
+def test_kmeans_parts_separates_two_blobs_and_quadrants_cut_one():
+    m = torch.zeros(1, 16, 16, dtype=torch.bool)
+    m[0, 1:5, 1:5] = True; m[0, 10:15, 10:15] = True
+    truth = torch.zeros(1, 16, 16, dtype=torch.long); truth[0, 1:5, 1:5] = 1; truth[0, 10:15, 10:15] = 2
+    km = nr.kmeans_parts(m, K=2)
+    assert nmi(km[m], truth[m]) == 1.0 and (km[~m] == 0).all()
+    sq = torch.zeros(1, 8, 8, dtype=torch.bool); sq[0, 2:6, 2:6] = True
+    q = nr.quadrants(sq)
+    assert sorted(q[sq].unique().tolist()) == [1, 2, 3, 4] and (q[sq] == 1).sum() == 4 and (q[~sq] == 0).all()
