@@ -89,7 +89,7 @@ def test_partseg_preset_is_the_authors_model(path):
 # measured numbers its header quotes. Kept equal here, so a preset cannot drift from what was measured.
 CPU_ENTRY = {'layered_perturbgan_cpu_easy': 'perturbgan-cpu-indep3k-synthetic_easy',
              'layered_ils_cpu_easy': 'ils-cpu-mistart1500-synthetic_easy',
-             'layered_elgan_cpu_easy': 'elgan-cpu-lazy-nocolor-synthetic_easy',
+             'layered_elgan_cpu_easy': 'elgan-cpu-lazy-nocolor-start1500-synthetic_easy',
              'layered_perturbgan_cpu_weizmann': 'perturbgan-cpu-indep-max035-weizmann',
              'layered_ils_cpu_weizmann': 'ils-cpu-mistart1500-max035-weizmann',
              'layered_elgan_cpu_weizmann': 'elgan-cpu-lazy-nocolor-max035-weizmann'}
