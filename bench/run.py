@@ -70,7 +70,8 @@ def _runs():
     # 'lazy-nocolor-max035' on the horses: that footing with the horses' size cap and steps of the PerturbGAN / improved-GAN horse entries
     # 'lazy-nocolor-start1500': 'lazy-nocolor' with the recovery terms from step 1,500, as the improved GAN's entry: in its seed 0 the
     # code was found while the masks were still going between frame and object, and went into the border (docs/layered section 17;
-    # mi_gate 'shape' would have opened at step 1,000 in that seed, where one reading was not a frame, so it would change nothing)
+    # mi_gate 'shape' would have opened at step 1,000 in that seed, where one reading was not a frame, so it would change nothing);
+    # 3 seeds (eighth session): 0.843 ± 0.024, ELGAN's CPU preset (configs/layered_elgan_cpu_easy.yaml; docs/layered section 18)
     ILS_ON_PG = dict(gamma_size=2.0, perturb='shift', contrast_jitter=True, spectral_norm=False, flip=False, mi_start=1000)
     for m, tag, ds, steps, over in (('perturbgan', 'indep', 'synthetic_easy', 2000, {}), ('perturbgan', 'indep', 'weizmann', 2000, {}),
                                     ('perturbgan', 'indep3k', 'synthetic_easy', 3000, {}), ('perturbgan', 'indep3k', 'weizmann', 3000, {}),
