@@ -64,6 +64,7 @@ def main(dataset: str = 'synthetic_easy', res: int = 64):
     rows += [('the body as one part, the limbs background', torch.where(L == body, 1, 0)),
              ('the body in four quadrants, the limbs background', quadrants(L == body)),
              ('k-means (K = 4) on the whole object: the concentration term\'s optimum', kmeans_parts(on)),
+             ('k-means (K = 8) on the whole object', kmeans_parts(on, 8)),
              ('the whole object in four quadrants', quadrants(on))]
     print('| labelling made from the true labels | NMI |\n|---|---|')
     for name, lab in rows: print(f'| {name} | {nmi(lab[on], L[on]):.3f} |')
