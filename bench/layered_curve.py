@@ -106,7 +106,10 @@ def main(argv=None):
                    'this many steps into <run>/kept/ (the run keeps only its last 3), until <run>/metrics.json appears')
     a = p.parse_args(argv)
     run = a.run
-    if a.keep: return keep(run, a.keep)
+    if a.keep:
+        if a.keep < 0: raise SystemExit(f'--keep must be a positive number of steps, got {a.keep}')
+        if not run.is_dir(): raise SystemExit(f'{run}: no such run folder')
+        return keep(run, a.keep)
     import torch; torch.set_num_threads(1)
     if not (run / 'stats.jsonl').exists(): raise SystemExit(f'{run}: no stats.jsonl (is this a layered run folder?)')
     dataset = a.dataset or json.loads((run / 'config.json').read_text()).get('dataset') or 'synthetic_medium'
