@@ -51,6 +51,7 @@ def kmeans_parts(mask: torch.Tensor, K: int = 4, iters: int = 25) -> torch.Tenso
 
 def main(dataset: str = 'synthetic_easy', res: int = 64):
     eb = _batch_all(eval_dataset(protocol_for(dataset), '', res, 0))
+    if eb.parts is None: raise SystemExit(f'{dataset}: no part labels to read (the synthetic levels have them)')
     L = eb.parts.long(); on = L > 0; K = int(L.max()) + 1
     area = [(L == k).float().mean().item() for k in range(1, K)]
     body = 1 + max(range(K - 1), key=lambda k: area[k])            # the largest part is the body
