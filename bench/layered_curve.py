@@ -16,6 +16,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
+def ckpt_step(c) -> int:
+    "The step in a checkpoint's name, ckpt-<step>.pt."
+    return int(Path(c).stem.split('-')[1])
+
+
 def health_curves(run: Path) -> dict:
     "{key: ([steps], [values])} of every health/<key> logged in the run's stats.jsonl."
     from unseg.train import read_stats
@@ -33,9 +38,8 @@ def load_generator(run: Path, step: int):
     from unseg.layered.train import LayeredTrainConfig, build_layered_method
     from unseg.train import list_checkpoints, load_checkpoint
     cfg = json.loads((run / 'config.json').read_text())
-    at = lambda c: int(Path(c).stem.split('-')[1])
     # kept/: hard links to checkpoints the run itself has since rotated out (`--keep` below)
-    ck = sorted((c for c in list_checkpoints(run) + list_checkpoints(run / 'kept') if at(c) <= step), key=at)
+    ck = sorted((c for c in list_checkpoints(run) + list_checkpoints(run / 'kept') if ckpt_step(c) <= step), key=ckpt_step)
     if not ck: raise FileNotFoundError(f'{run}: no checkpoint at or before step {step}')
     state = load_checkpoint(ck[-1])
     built = build_layered_method(LayeredConfig(**(cfg.get('layered') or cfg['generator'])), LayeredTrainConfig(**cfg['train'])).build(None, torch.device('cpu'))
@@ -89,7 +93,7 @@ def keep(run: Path, every: int, poll: float = 60.0):
         done = (run / 'metrics.json').exists()
         for c in sorted(run.glob('ckpt-*.pt')):
             k = run / 'kept' / c.name
-            if int(c.stem.split('-')[1]) % every == 0 and not k.exists():
+            if ckpt_step(c) % every == 0 and not k.exists():
                 try: os.link(c, k); print('kept', k, flush=True)
                 except FileNotFoundError: pass              # rotated out between the glob and the link
         if done: return

@@ -72,7 +72,7 @@ def _runs():
     # code was found while the masks were still going between frame and object, and went into the border (docs/layered section 17;
     # mi_gate 'shape' would have opened at step 1,000 in that seed, where one reading was not a frame, so it would change nothing);
     # 3 seeds (eighth session): 0.843 ± 0.024, ELGAN's CPU preset (configs/layered_elgan_cpu_easy.yaml; docs/layered section 18)
-    # 'indep3k-noshift' (eighth session): PerturbGAN's Table 1 (b) on the footing that segments, the shift off (docs/layered section 18)
+    # 'indep3k-noshift' (eighth session): PerturbGAN's Table 1 (b) on the footing that segments, the shift off (docs/layered section 19)
     ILS_ON_PG = dict(gamma_size=2.0, perturb='shift', contrast_jitter=True, spectral_norm=False, flip=False, mi_start=1000)
     for m, tag, ds, steps, over in (('perturbgan', 'indep', 'synthetic_easy', 2000, {}), ('perturbgan', 'indep', 'weizmann', 2000, {}),
                                     ('perturbgan', 'indep3k', 'synthetic_easy', 3000, {}), ('perturbgan', 'indep3k', 'weizmann', 3000, {}),
