@@ -86,11 +86,17 @@ def plot(run: Path, curves: dict, evals: list, ref_cover=None):
     fig.suptitle(run.name); fig.tight_layout(); fig.savefig(run / 'curve.png', dpi=80); plt.close(fig)
 
 
-def keep(run: Path, every: int, poll: float = 60.0):
-    "Hard-link the run's checkpoints at multiples of `every` steps into run/kept/ as they appear; stop when the run has finished."
+def keep(run: Path, every: int, poll: float = 60.0, idle: float = 1800.0):
+    """Hard-link the run's checkpoints at multiples of `every` steps into run/kept/ as they appear; stop when the run has
+    finished (metrics.json) or has written nothing to stats.jsonl for `idle` seconds (it died or was stopped; start the
+    keeper again beside the resumed run)."""
     (run / 'kept').mkdir(exist_ok=True)
+    stats = run / 'stats.jsonl'
     while True:
         done = (run / 'metrics.json').exists()
+        last = stats.stat().st_mtime if stats.exists() else (run / 'kept').stat().st_mtime
+        if time.time() - last > idle:
+            print(f'{run}: nothing logged for {idle:.0f} s; the keeper stops', flush=True); done = True
         for c in sorted(run.glob('ckpt-*.pt')):
             k = run / 'kept' / c.name
             if ckpt_step(c) % every == 0 and not k.exists():
@@ -105,6 +111,7 @@ def main(argv=None):
     p.add_argument('run', type=Path)
     p.add_argument('--eval', type=int, nargs='*', default=[], help='GAN steps whose checkpoints get a segmenter')
     p.add_argument('--seg-steps', type=int, default=300)
+    p.add_argument('--idle', type=float, default=1800, help='with --keep: stop after this many seconds without a line in stats.jsonl')
     p.add_argument('--dataset', default=None, help='protocol to score on (default: the run\'s dataset, from its probe log or synthetic_medium)')
     p.add_argument('--keep', type=int, default=0, help='instead: while the run trains, hard-link each checkpoint at a multiple of '
                    'this many steps into <run>/kept/ (the run keeps only its last 3), until <run>/metrics.json appears')
@@ -113,7 +120,7 @@ def main(argv=None):
     if a.keep:
         if a.keep < 0: raise SystemExit(f'--keep must be a positive number of steps, got {a.keep}')
         if not run.is_dir(): raise SystemExit(f'{run}: no such run folder')
-        return keep(run, a.keep)
+        return keep(run, a.keep, idle=a.idle)
     import torch; torch.set_num_threads(1)
     if not (run / 'stats.jsonl').exists(): raise SystemExit(f'{run}: no stats.jsonl (is this a layered run folder?)')
     dataset = a.dataset or json.loads((run / 'config.json').read_text()).get('dataset') or 'synthetic_medium'

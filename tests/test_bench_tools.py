@@ -18,6 +18,16 @@ def test_keep_links_every_nth_checkpoint_and_stops_when_the_run_is_done(tmp_path
     assert (tmp_path / 'kept' / 'ckpt-00002000.pt').read_text() == '2000'
 
 
+def test_keep_stops_when_the_run_has_gone_quiet(tmp_path):
+    import os, time
+    (tmp_path / 'ckpt-00002000.pt').write_text('2000')
+    (tmp_path / 'stats.jsonl').write_text('{"step": 2000}\n')
+    old = time.time() - 120
+    os.utime(tmp_path / 'stats.jsonl', (old, old))                     # no metrics.json, nothing logged for two minutes
+    layered_curve.keep(tmp_path, 2000, poll=0, idle=60)                # returns instead of waiting forever
+    assert (tmp_path / 'kept' / 'ckpt-00002000.pt').exists()
+
+
 def test_kmeans_parts_separates_two_blobs_and_quadrants_cut_one():
     m = torch.zeros(1, 16, 16, dtype=torch.bool)
     m[0, 1:5, 1:5] = True; m[0, 10:15, 10:15] = True
