@@ -155,7 +155,10 @@ def steps_for(method: str, budget: float, quick: bool) -> dict:
 def run_one(name: str, seed: int, a, log) -> dict:
     "Execute one run's notebook with one seed in a fresh process with one thread (bench/train_run.py) and read its Report."
     method, ds, res, extra = SUITES[a.suite][name][:4]
-    params = {**steps_for(method, a.budget, a.quick), **extra, 'seed': seed, **({'eval_n': 32} if a.quick else {})}
+    # the layered entries name every switch over the papers' presets (footing 'paper', the notebook's default before 2026-12-06),
+    # so that an entry means what it meant when it was measured, whatever the notebook's default footing
+    base = {'footing': 'paper'} if method in ('perturbgan', 'elgan', 'ils') else {}
+    params = {**base, **steps_for(method, a.budget, a.quick), **extra, 'seed': seed, **({'eval_n': 32} if a.quick else {})}
     cmd = [sys.executable, str(ROOT / 'bench/train_run.py'), '--method', method, '--dataset', ds, '--res', str(res),
            '--name', (name if a.suite == 'main' else f'ablation-{name}') + f'-s{seed}', '--out', str(a.out), '--quiet']
     for k, v in params.items(): cmd += ['-p', k, json.dumps(v)]

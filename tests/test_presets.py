@@ -61,8 +61,12 @@ def test_layered_preset_builds_its_method(path):
     import torch
     from unseg.layered.model import LayeredConfig
     from unseg.layered.train import LayeredModels, LayeredTrainConfig, preset
+    from unseg.layered.train import FOOTING_KEYS, footing_params
     y = yaml.safe_load(path.read_text())
     assert path.stem.split('_')[1] == y['method'], f'{path.name} presets {y["method"]}'
+    # as the notebook resolves it: the footing's values (its default 'cpu' unless the file names one) where the file is silent
+    resolved = footing_params(y.get('footing', notebook_defaults('train_layered.ipynb')['footing']), y['method'], {k: y.get(k) for k in FOOTING_KEYS}, y['res'])
+    y = {**y, **{k: v for k, v in resolved.items() if v is not None}}          # None: the paper preset's value, as in the notebook
     tcfg = preset(y['method'], **{k: v for k, v in y.items() if k in {f.name for f in fields(LayeredTrainConfig)} and k != 'method'})
     gcfg = _config(LayeredConfig, y, d_c=0 if y['method'] == 'perturbgan' else y.get('d_c', 8))
     assert tcfg.round_steps * tcfg.rounds in (0, y['steps']), 'the rounds cover the run'
@@ -104,3 +108,20 @@ def test_cpu_presets_are_their_bench_entries():
         method, dataset, res, extra = RUNS[entry]
         y = yaml.safe_load((ROOT / 'configs' / f'{stem}.yaml').read_text())
         assert y == {'method': method, 'dataset': dataset, 'res': res, **extra}, f'{stem}.yaml differs from bench entry {entry}'
+
+
+def test_cpu_footing_is_what_the_easy_presets_measured():
+    """The training notebook's default footing ('cpu') is, method by method, the easy-level CPU preset whose 3 seeds its
+    header quotes: every value the footing sets is the preset's (or, where the file is silent, the paper preset's it relied
+    on), the footing sets everything the file does, and the notebook's default data and steps are the file's."""
+    from dataclasses import asdict
+    from unseg.layered.train import footing_params, preset
+    d = notebook_defaults('train_layered.ipynb')
+    assert d['footing'] == 'cpu'
+    for m in ('perturbgan', 'ils', 'elgan'):
+        y = yaml.safe_load((ROOT / 'configs' / f'layered_{m}_cpu_easy.yaml').read_text())
+        run = {k: v for k, v in y.items() if k not in ('method', 'dataset', 'res', 'steps')}
+        foot, paper = footing_params('cpu', m, {}, y['res']), asdict(preset(m))
+        assert set(run) <= set(foot), f'{m}: the preset sets {sorted(set(run) - set(foot))}, the footing does not'
+        assert {k: run.get(k, paper.get(k)) for k in foot} == foot, f'{m}: the footing differs from layered_{m}_cpu_easy.yaml'
+        assert (d['dataset'], d['res'], d['steps']) == (y['dataset'], y['res'], y['steps'])

@@ -2,9 +2,9 @@
 import pytest, torch
 from conftest import run_papermill
 
-TINY = {'ils': ('train_layered.ipynb', dict(method='ils', res=16, ch=8, z_dim=16, batch=4, seg_steps=2, seg_batch=4, seg_round_steps=2,
+TINY = {'ils': ('train_layered.ipynb', dict(method='ils', footing='paper', res=16, ch=8, z_dim=16, batch=4, seg_steps=2, seg_batch=4, seg_round_steps=2,
                                              eval_n=16, equi_ramp=4, round_steps=3)),
-        'elgan': ('train_layered.ipynb', dict(method='elgan', res=16, ch=8, z_dim=16, batch=4, seg_steps=2, seg_batch=4, eval_n=16,
+        'elgan': ('train_layered.ipynb', dict(method='elgan', footing='paper', res=16, ch=8, z_dim=16, batch=4, seg_steps=2, seg_batch=4, eval_n=16,
                                                equi_ramp=4, round_steps=6)),
         'partseg': ('train_partseg.ipynb', dict(res=32, width=8, feat_dim=16, perceptual='l1', batch=4, eval_n=16))}
 

@@ -8,11 +8,16 @@ from conftest import run_papermill
 TINY = dict(res=16, ch=8, z_dim=16, steps=2, batch=4, seg_steps=2, seg_batch=4, seg_round_steps=2, eval_n=16, progress=False)
 
 
+@pytest.mark.parametrize('footing', ['cpu', 'paper'])
 @pytest.mark.parametrize('method', ['perturbgan', 'elgan', 'ils'])
-def test_train_layered_presets_tiny(tmp_path, method):
+def test_train_layered_presets_tiny(tmp_path, method, footing):
     runs = tmp_path / 'runs'
-    run_papermill('train_layered.ipynb', tmp_path, run_root=str(runs), method=method, invert_steps=2 if method == 'perturbgan' else 0, **TINY)
+    run_papermill('train_layered.ipynb', tmp_path, run_root=str(runs), method=method, footing=footing,
+                  invert_steps=2 if method == 'perturbgan' else 0, **TINY)
     (run,) = list(runs.iterdir())
+    cfg = json.loads((run / 'config.json').read_text())     # the footing reaches the models; TINY's own values win over it
+    assert (cfg['generator']['arch'], cfg['train']['loss'] == 'ns', cfg['segmenter']['batch']) == \
+           ({'cpu': 'style', 'paper': 'dcgan'}[footing], footing == 'cpu', TINY['seg_batch'])
     m = json.loads((run / 'metrics.json').read_text())
     assert m['train']['gan_steps'] == 2 and 0 <= m['segmentation']['iou_mean'] <= 1 and 'all_foreground' in m['baselines']
     assert m['method'] == method and m['schema_version'] == 1 and {'cover', 'all_bg', 'all_fg', 'border_cover'} <= set(m['health'])

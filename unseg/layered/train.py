@@ -21,10 +21,10 @@ from ..train import Phase, EMA, Built, Method, run
 from ..viz import sample_grid_hook
 
 # %% auto #0
-__all__ = ['PRESETS', 'ETA', 'LayeredTrainConfig', 'preset', 'add_spectral_norm', 'color_augment', 'random_flip',
-           'independent_layer_loss', 'indep_weight', 'equi_weight', 'mi_weight', 'LayeredModels', 'MIGate',
-           'not_a_frame', 'perturbed_layers', 'perturbed_composite', 'layered_phases', 'build_layered_method',
-           'train_layered']
+__all__ = ['PRESETS', 'ETA', 'FOOTINGS', 'FOOTING_KEYS', 'LayeredTrainConfig', 'preset', 'footing_params', 'add_spectral_norm',
+           'color_augment', 'random_flip', 'independent_layer_loss', 'indep_weight', 'equi_weight', 'mi_weight',
+           'LayeredModels', 'MIGate', 'not_a_frame', 'perturbed_layers', 'perturbed_composite', 'layered_phases',
+           'build_layered_method', 'train_layered']
 
 # %% ../../nbs/25_layered.train.ipynb #c005
 @dataclass
@@ -112,6 +112,28 @@ def preset(method: str, **overrides) -> LayeredTrainConfig:
     check_choice('method', method, list(PRESETS))
     return LayeredTrainConfig(**{**PRESETS[method], **overrides})
 
+
+# %% ../../nbs/25_layered.train.ipynb #c006g
+# Keys are training-notebook parameters: the generator's (arch, margin, bg_down, n_super), the segmenter's (seg_steps,
+# seg_batch), the rest LayeredTrainConfig fields (over the method's PRESETS entry). A function is of the resolution: the canvas
+# margin is the shift's reach (0.125·res, 4 px at 32), the background is drawn 8 px wide (bg_down 4 at 32 px).
+_CPU = dict(arch='style', margin=lambda res: res // 8, bg_down=lambda res: max(1, res // 8), seg_steps=300, seg_batch=16,
+            loss='ns', real_gp='one_centred', lambda_gp=0.625, d_head='fc', lr_g=2e-4, lr_d=8e-4, beta1=0.5, beta2=0.9,
+            gamma_size=2.0, eta_max=0.5, perturb='shift', contrast_jitter=True, spectral_norm=False, flip=False,
+            gamma_indep=1.0, indep_warm=100)
+FOOTINGS = {
+    'paper': {m: dict(arch='dcgan', margin=0, bg_down=1, seg_steps=600, seg_batch=32) for m in PRESETS},
+    'cpu': {'perturbgan': _CPU,
+            'ils': dict(_CPU, mi_start=1500),
+            'elgan': dict(_CPU, mi_start=1500, n_super=0, equi_every=4, color_aug=False)},
+}
+FOOTING_KEYS = sorted({k for f in FOOTINGS.values() for d in f.values() for k in d})
+
+def footing_params(footing: str, method: str, given: dict, res: int = 32) -> dict:
+    """The notebook parameters `given` (name -> value; None where the user left it) with every None the footing decides
+    replaced by its value for `method` at resolution `res`. A value the user gave is kept."""
+    check_choice('footing', footing, list(FOOTINGS)); check_choice('method', method, list(PRESETS))
+    return {**given, **{k: v(res) if callable(v) else v for k, v in FOOTINGS[footing][method].items() if given.get(k) is None}}
 
 # %% ../../nbs/25_layered.train.ipynb #c008
 def add_spectral_norm(module: nn.Module) -> nn.Module:
