@@ -8,7 +8,8 @@ of issue 13). Nothing is trained but the segmenters; the generator is read from 
 For each step in --eval the nearest checkpoint at or before it is loaded, a U-Net (the training notebook's segmenter:
 width 32, depth 3, batch 16, lr 1e-3) is trained on --seg-steps batches of the EMA generator's samples, and it is scored
 by `unseg.evaluate.evaluate` on the dataset's protocol (the synthetic levels: 256 held-out images) beside the floors.
-The scores go to <run>/curve.json (kept across calls, one entry per checkpoint) and the figure to <run>/curve.png."""
+The scores go to <run>/curve.json (kept across calls, one entry per checkpoint), the figure to <run>/curve.png, and
+8 EMA samples and the segmenter's predictions to <run>/eval-<step>/."""
 import argparse, json, os, sys, time
 from pathlib import Path
 
@@ -58,6 +59,12 @@ def score(run: Path, step: int, dataset: str, seg_steps: int, seed: int = 0) -> 
     net = train_segmenter(G, SegmenterConfig(kind='unet', mode='fg', steps=seg_steps, batch=16, lr=1e-3, seed=seed), None, 'cpu', progress=False)
     seed_everything(seed)
     health = mask_health(G.sample(256, torch.Generator().manual_seed(seed)).fg)
+    from unseg.viz import show_sample
+    import matplotlib.pyplot as plt
+    (run / f'eval-{at:06d}').mkdir(exist_ok=True)                 # the EMA generator's samples beside the segmenter's predictions
+    with torch.no_grad(): show_sample(G.sample(8, torch.Generator().manual_seed(seed)), title=f'{run.name}, step {at}',
+                                      path=run / f'eval-{at:06d}' / 'samples.png')
+    plt.close('all')
     rep = evaluate(lambda x: predict(net, x), protocol_for(dataset), 'layered', 'segmenter', res=G.cfg.res, seed=seed,
                    out_dir=run / f'eval-{at:06d}', health=health)
     return {'step': at, 'iou': rep.segmentation['iou_mean'], 'iou_set': rep.segmentation.get('iou_dataset'),
