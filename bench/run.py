@@ -155,7 +155,7 @@ def steps_for(method: str, budget: float, quick: bool) -> dict:
 def run_one(name: str, seed: int, a, log) -> dict:
     "Execute one run's notebook with one seed in a fresh process with one thread (bench/train_run.py) and read its Report."
     method, ds, res, extra = SUITES[a.suite][name][:4]
-    # the layered entries name every switch over the papers' presets (footing 'paper', the notebook's default before 2026-12-06),
+    # the layered entries name every switch over the papers' presets (footing 'paper', the notebook's default until 2026-12-06),
     # so that an entry means what it meant when it was measured, whatever the notebook's default footing
     base = {'footing': 'paper'} if method in ('perturbgan', 'elgan', 'ils') else {}
     params = {**base, **steps_for(method, a.budget, a.quick), **extra, 'seed': seed, **({'eval_n': 32} if a.quick else {})}
