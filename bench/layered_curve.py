@@ -8,7 +8,7 @@ of issue 13). Nothing is trained but the segmenters; the generator is read from 
 For each step in --eval the nearest checkpoint at or before it is loaded, a U-Net (the training notebook's segmenter:
 width 32, depth 3, batch 16, lr 1e-3) is trained on --seg-steps batches of the EMA generator's samples, and it is scored
 by `unseg.evaluate.evaluate` on the dataset's protocol (the synthetic levels: 256 held-out images) beside the floors.
-The scores go to <run>/curve.json (kept across calls, one entry per checkpoint), the figure to <run>/curve.png, and
+The scores go to <run>/curve.json (kept across calls, one entry per checkpoint, with the health curves), the figure to <run>/curve.png, and
 8 EMA samples and the segmenter's predictions to <run>/eval-<step>/."""
 import argparse, json, os, sys, time
 from pathlib import Path
@@ -142,7 +142,10 @@ def main(argv=None):
     from unseg.data.folders import get_dataset
     from unseg.evaluate import data_reference
     ref = data_reference(get_dataset(dataset, '', 32, split='train', seed=0)).get('cover')
-    plot(run, health_curves(run), done['evals'], ref)
+    curves = health_curves(run)
+    done['health'] = {k: {'steps': st, 'values': [round(v, 4) for v in vs]} for k, (st, vs) in curves.items()}   # curve.json alone redraws the figure
+    out.write_text(json.dumps(done, indent=1))
+    plot(run, curves, done['evals'], ref)
     print('wrote', run / 'curve.png')
 
 
