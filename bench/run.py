@@ -157,7 +157,8 @@ def run_one(name: str, seed: int, a, log) -> dict:
     method, ds, res, extra = SUITES[a.suite][name][:4]
     # the layered entries name every switch over the papers' presets (footing 'paper', the notebook's default until 2026-12-06),
     # so that an entry means what it meant when it was measured, whatever the notebook's default footing
-    base = {'footing': 'paper'} if method in ('perturbgan', 'elgan', 'ils') else {}
+    from unseg.layered.train import PRESETS as LAYERED_METHODS
+    base = {'footing': 'paper'} if method in LAYERED_METHODS else {}
     params = {**base, **steps_for(method, a.budget, a.quick), **extra, 'seed': seed, **({'eval_n': 32} if a.quick else {})}
     cmd = [sys.executable, str(ROOT / 'bench/train_run.py'), '--method', method, '--dataset', ds, '--res', str(res),
            '--name', (name if a.suite == 'main' else f'ablation-{name}') + f'-s{seed}', '--out', str(a.out), '--quiet']
