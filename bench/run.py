@@ -73,6 +73,9 @@ def _runs():
     # mi_gate 'shape' would have opened at step 1,000 in that seed, where one reading was not a frame, so it would change nothing);
     # 3 seeds (eighth session): 0.843 ± 0.024, ELGAN's CPU preset (configs/layered_elgan_cpu_easy.yaml; docs/layered section 18)
     # 'indep3k-noshift' (eighth session): PerturbGAN's Table 1 (b) on the footing that segments, the shift off (docs/layered section 19)
+    # the papers' ablations on the CPU footing, one switch each against the CPU presets (tenth session, docs/layered section 21):
+    # 'lazy-nocolor-start1500-noequi' ELGAN's preset without the equivariance term (ELGAN Table 3 D against E);
+    # 'mistart1500-rounds1' the improved GAN's preset without alternate training (one round; the improved GAN's Table 3)
     ILS_ON_PG = dict(gamma_size=2.0, perturb='shift', contrast_jitter=True, spectral_norm=False, flip=False, mi_start=1000)
     for m, tag, ds, steps, over in (('perturbgan', 'indep', 'synthetic_easy', 2000, {}), ('perturbgan', 'indep', 'weizmann', 2000, {}),
                                     ('perturbgan', 'indep3k', 'synthetic_easy', 3000, {}), ('perturbgan', 'indep3k', 'weizmann', 3000, {}),
@@ -88,7 +91,10 @@ def _runs():
                                     ('elgan', 'noequi', 'synthetic_easy', 3000, dict(ILS_ON_PG, n_super=0, gamma_equi=0.0)),
                                     ('elgan', 'lazy-nocolor', 'synthetic_easy', 3000, dict(ILS_ON_PG, n_super=0, equi_every=4, color_aug=False)),
                                     ('elgan', 'lazy-nocolor-max035', 'weizmann', 2500, dict(ILS_ON_PG, n_super=0, equi_every=4, color_aug=False, eta_max=0.35)),
-                                    ('elgan', 'lazy-nocolor-start1500', 'synthetic_easy', 3000, dict(ILS_ON_PG, n_super=0, equi_every=4, color_aug=False, mi_start=1500))):
+                                    ('elgan', 'lazy-nocolor-start1500', 'synthetic_easy', 3000, dict(ILS_ON_PG, n_super=0, equi_every=4, color_aug=False, mi_start=1500)),
+                                    ('elgan', 'lazy-nocolor-start1500-noequi', 'synthetic_easy', 3000,
+                                     dict(ILS_ON_PG, n_super=0, equi_every=4, color_aug=False, mi_start=1500, gamma_equi=0.0)),
+                                    ('ils', 'mistart1500-rounds1', 'synthetic_easy', 3000, dict(ILS_ON_PG, mi_start=1500, rounds=1))):
         R[f'{m}-cpu-{tag}-{ds}'] = (m, ds, 32, dict(LAYERED_CPU, gamma_indep=1.0, indep_warm=100, steps=steps, seg_steps=300, seg_batch=16, **over))
     for c in (1, 2, 3): R[f'partseg-cub{c}'] = ('partseg', 'cub', 64, {'classes': [c], 'protocol': 'bbox1.5'})
     # The part autoencoder at 1,000 steps (measured 11.6-17.4 min a run with one thread beside another run, about 1.4 steps/s on
@@ -130,10 +136,11 @@ SUITES = {'main': RUNS, 'ablations': ABLATIONS}
 # The layered GANs need masks to be scored, and CUB50 has none: they are not run on it (said on the page).
 
 PUBLISHED = [  # (method, dataset / protocol, metric, value, source, matches a protocol here?)
-    ('partseg', 'CUB-1 (class 1), landmarks', 'error % (authors\' code: as released)', 18.15, 'partseg paper Table 4', 'partseg-cub1'),
-    ('partseg', 'CUB-2 (class 2), landmarks', 'error % (authors\' code: as released)', 17.54, 'partseg paper Table 4', 'partseg-cub2'),
-    ('partseg', 'CUB-3 (class 3), landmarks', 'error % (authors\' code: as released)', 19.40, 'partseg paper Table 4', 'partseg-cub3'),
-    ('SCOPS', 'CUB-1 / 2 / 3, landmarks', 'error % of box', '18.50 / 18.82 / 21.07', 'partseg paper Table 4', 'partseg-cub1..3'),
+    # CUB-1/2/3: the entries on whole class images squashed to the square, as the authors train and evaluate them (protocol squash)
+    ('partseg', 'CUB-1 (class 1), landmarks', 'error % (authors\' code: as released)', 18.15, 'partseg paper Table 4', 'partseg-cpu-cub1'),
+    ('partseg', 'CUB-2 (class 2), landmarks', 'error % (authors\' code: as released)', 17.54, 'partseg paper Table 4', 'partseg-cpu-cub2'),
+    ('partseg', 'CUB-3 (class 3), landmarks', 'error % (authors\' code: as released)', 19.40, 'partseg paper Table 4', 'partseg-cpu-cub3'),
+    ('SCOPS', 'CUB-1 / 2 / 3, landmarks', 'error % of box', '18.50 / 18.82 / 21.07', 'partseg paper Table 4', 'partseg-cpu-cub1..3'),
     ('ganseg', 'CUB (full, K=8, 128 px)', 'foreground IoU', 0.629, 'GANSeg Table 2', '-CUB50 has no masks'),
     ('ganseg', 'Flowers (K=8, 128 px)', 'foreground IoU', 0.739, 'GANSeg Table 2', '-Flowers is not in shared/data'),
     ('ganseg', 'CelebA in the wild (K=8)', 'landmark error % of inter-ocular', 12.26, 'GANSeg Table 1', '-CelebA is not in shared/data'),
