@@ -133,6 +133,28 @@ ABLATIONS = {
     'ganseg-fixed_sigma': ('ganseg', 'synthetic_medium', 32, {'ablation': 'fixed_sigma'}, 'GANSeg appendix F.2: a fixed part scale → worse'),
 }
 SUITES = {'main': RUNS, 'ablations': ABLATIONS}
+
+# The papers' ablations on the CPU footing that segments (issue 13 item 4): (the paper's finding, the main-suite entry with the
+# component, the entry without it). Each pair differs in one switch (tests/test_bench.py checks it); 'ablations' above are on the
+# papers' presets at the 8-minute budget, where no layered GAN segments, so their rows cannot show a direction.
+FOOTING_ABLATIONS = [
+    ('PerturbGAN Table 1 (b): without the shift the masks collapse', 'perturbgan-cpu-indep3k-synthetic_easy',
+     'perturbgan-cpu-indep3k-noshift-synthetic_easy'),
+    ('ELGAN Table 3 D against E: the equivariance term helps', 'elgan-cpu-lazy-nocolor-start1500-synthetic_easy',
+     'elgan-cpu-lazy-nocolor-start1500-noequi-synthetic_easy'),
+    ("improved GAN Table 3: alternate training helps", 'ils-cpu-mistart1500-synthetic_easy', 'ils-cpu-mistart1500-rounds1-synthetic_easy'),
+]
+
+def ablation_verdict(with_, without) -> str:
+    """Whether a paper's "the component helps" holds here, from two (mean, sd, n) triples of a score where higher is better:
+    'holds' when the runs with the component are ahead by more than twice the standard error of the difference of the means,
+    'contradicts' when they are behind by as much, 'within the seeds' spread' otherwise; no verdict from fewer than 2 seeds a side."""
+    if with_ is None or without is None: return 'not run'
+    (m1, s1, n1), (m0, s0, n0) = with_, without
+    if min(n1, n0) < 2: return f'{min(n1, n0)} seed: no verdict'
+    se = (s1 ** 2 / n1 + s0 ** 2 / n0) ** 0.5
+    d = m1 - m0
+    return 'holds' if d > 2 * se else 'contradicts' if d < -2 * se else "within the seeds' spread"
 # The layered GANs need masks to be scored, and CUB50 has none: they are not run on it (said on the page).
 
 PUBLISHED = [  # (method, dataset / protocol, metric, value, source, matches a protocol here?)
@@ -470,6 +492,20 @@ def write_page(res: dict, page: Path, readme: Path = None):
             L.append(f"| {n} | {what} | {len(ss)} | {t.get('gan_steps')} + {t.get('segmenter_steps')} | {_f(_stat(r, 'segmentation', 'iou_mean'))} | "
                      f"{_f(_stat(r, 'health', 'cover'), nd=2)} | {_f(_stat(r, 'health', 'all_bg'), nd=2)} | {_f(_stat(r, 'health', 'all_fg'), nd=2)} | "
                      f"{_f(_stat(r, 'extra', 'nmi_E_x'))} |")
+        L.append('')
+    if any(n in res['runs'] for _, a, b in FOOTING_ABLATIONS for n in (a, b)):
+        L += ["## The papers' ablations on the CPU footing", '',
+              "Each row compares two entries of the table above (synthetic `easy`, 3,000 GAN steps + 300 segmenter steps, one thread a run) "
+              "that differ in one switch: the CPU preset of the method and the same without the component the paper ablates. "
+              "*Holds* means the preset is ahead by more than twice the standard error of the difference of the means, *contradicts* "
+              "behind by as much (`ablation_verdict`). docs/layered section 21 has the pictures and the health.", '',
+              '| paper | with (entry) | fg IoU / image | without (entry) | fg IoU / image | verdict | all-bg without |', '|---|---|---|---|---|---|---|']
+        for what, a, b in FOOTING_ABLATIONS:
+            ra, rb = res['runs'].get(a, {}), res['runs'].get(b, {})
+            ia, ib = _stat(ra, 'segmentation', 'iou_mean'), _stat(rb, 'segmentation', 'iou_mean')
+            seeds = lambda v: f"{v[2] if v else 0} seed{'' if v and v[2] == 1 else 's'}"
+            L.append(f"| {what} | `{a}` | {_f(ia)} ({seeds(ia)}) | `{b}` | {_f(ib)} ({seeds(ib)}) | "
+                     f"{ablation_verdict(ia, ib)} | {_f(_stat(rb, 'health', 'all_bg'), nd=2)} |")
         L.append('')
     if res.get('baselines'):
         L += ['## Baselines', '', 'Mean per-image foreground IoU of predictors that learn nothing, at each resolution, on the evaluation '

@@ -83,3 +83,26 @@ def test_bad_input(tmp_path):
     assert p.returncode == 2 and '--budget' in p.stderr
     p = bench(tmp_path, '--seeds', '0', check=False)
     assert p.returncode == 2 and '--seeds' in p.stderr
+
+
+def test_footing_ablations_switch_one_thing():
+    "Each row of the page's ablations on the CPU footing compares two suite entries on the same data that differ in one switch."
+    sys.path.insert(0, str(ROOT))
+    from bench.run import RUNS, FOOTING_ABLATIONS
+    for what, a, b in FOOTING_ABLATIONS:
+        (ma, da, pa, xa), (mb, db, pb, xb) = RUNS[a], RUNS[b]
+        assert (ma, da, pa) == (mb, db, pb), what
+        differ = {k for k in xa.keys() | xb.keys() if xa.get(k, '<unset>') != xb.get(k, '<unset>')}
+        assert len(differ) == 1, (what, differ)
+
+
+def test_ablation_verdict():
+    sys.path.insert(0, str(ROOT))
+    from bench.run import ablation_verdict
+    assert ablation_verdict((0.80, 0.02, 3), (0.50, 0.05, 3)) == 'holds'
+    assert ablation_verdict((0.50, 0.02, 3), (0.80, 0.05, 3)) == 'contradicts'
+    assert ablation_verdict((0.78, 0.14, 3), (0.75, 0.10, 3)) == "within the seeds' spread"
+    # the same gap is a direction only when the seeds agree: 0.03 apart with sd 0.01 is > 2 standard errors (0.016)
+    assert ablation_verdict((0.78, 0.01, 3), (0.75, 0.01, 3)) == 'holds'
+    assert ablation_verdict((0.80, 0.0, 1), (0.50, 0.05, 3)) == '1 seed: no verdict'
+    assert ablation_verdict(None, (0.50, 0.05, 3)) == 'not run'
