@@ -103,9 +103,6 @@ def _runs():
     for c in (1, 2, 3): R[f'partseg-cpu-cub{c}'] = ('partseg', 'cub', 64, {'classes': [c], 'protocol': 'squash', 'steps': 1000})
     # the same at 2,000 steps (sixth session): at 1,000 the background area was still falling (0.91 -> 0.85 on CUB-3) and the part
     # spread still rising; about 25 minutes a run with one thread beside another run
-    # the horses with the background term at 1.0 instead of the authors' 0.3 (tenth session): with 0.3 the background takes 95% of every
-    # horse image within 120 steps; with 1.0 it settles at the data's 0.75 in a 200-step probe (docs/partseg, last section)
-    R['partseg-cpu-bg1-weizmann'] = ('partseg', 'weizmann', 64, {'lambda_bg': 1.0, 'steps': 1000})
     for c in (1, 2, 3): R[f'partseg-cpu2k-cub{c}'] = ('partseg', 'cub', 64, {'classes': [c], 'protocol': 'squash', 'steps': 2000})
     return R
 RUNS = _runs()
