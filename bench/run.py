@@ -400,10 +400,11 @@ def headline(res: dict) -> str:
     dataset with the most seeds, then the best mean (the entry named, with its seeds), so the table shows what a method reaches
     under any of its bench settings; docs/results.md lists every entry."""
     runs, lines = res['runs'], []
+    ablated = {b for _, _, b in FOOTING_ABLATIONS}
     def cell(m, ds, key=('segmentation', 'iou_mean'), pct=False, lower=False):
-        "Entries on one class (CUB-1/2/3) have their own column, so they are left out here."
+        "Entries on one class (CUB-1/2/3) have their own column, and a method without the component an ablation removes is not the method."
         c = [(n, v) for n, r in runs.items() if r.get('method') == m and r.get('dataset') == ds and not r.get('quick')
-             and 'classes' not in r.get('extra', {}) if (v := _stat(r, *key)) is not None]
+             and 'classes' not in r.get('extra', {}) and n not in ablated if (v := _stat(r, *key)) is not None]
         if not c: return '—'
         n, v = max(c, key=lambda t: (t[1][2], -t[1][0] if lower else t[1][0]))
         return f"{_f(v, pct=pct)} (`{n}`, {v[2]} seed{'s' if v[2] > 1 else ''})"
