@@ -499,14 +499,17 @@ def write_page(res: dict, page: Path, readme: Path = None):
               "Each row compares two entries of the table above (synthetic `easy`, 3,000 GAN steps + 300 segmenter steps, one thread a run) "
               "that differ in one switch: the CPU preset of the method and the same without the component the paper ablates. "
               "*Holds* means the preset is ahead by more than twice the standard error of the difference of the means, *contradicts* "
-              "behind by as much (`ablation_verdict`). docs/layered section 21 has the pictures and the health.", '',
-              '| paper | with (entry) | fg IoU / image | without (entry) | fg IoU / image | verdict | all-bg without |', '|---|---|---|---|---|---|---|']
+              "behind by as much (`ablation_verdict`). Border cover is the generated masks' mean cover on the frame's outer 4 px at the last health "
+              "reading (`unseg.evaluate.mask_health`). docs/layered section 21 has the pictures.", '',
+              '| paper | with (entry) | fg IoU / image | without (entry) | fg IoU / image | verdict | border cover with / without | all-bg without |',
+              '|---|---|---|---|---|---|---|---|']
         for what, a, b in FOOTING_ABLATIONS:
             ra, rb = res['runs'].get(a, {}), res['runs'].get(b, {})
             ia, ib = _stat(ra, 'segmentation', 'iou_mean'), _stat(rb, 'segmentation', 'iou_mean')
             seeds = lambda v: f"{v[2] if v else 0} seed{'' if v and v[2] == 1 else 's'}"
             L.append(f"| {what} | `{a}` | {_f(ia)} ({seeds(ia)}) | `{b}` | {_f(ib)} ({seeds(ib)}) | "
-                     f"{ablation_verdict(ia, ib)} | {_f(_stat(rb, 'health', 'all_bg'), nd=2)} |")
+                     f"{ablation_verdict(ia, ib)} | {_f(_stat(ra, 'health', 'border_cover'), nd=3)} / {_f(_stat(rb, 'health', 'border_cover'), nd=3)} | "
+                     f"{_f(_stat(rb, 'health', 'all_bg'), nd=2)} |")
         L.append('')
     if res.get('baselines'):
         L += ['## Baselines', '', 'Mean per-image foreground IoU of predictors that learn nothing, at each resolution, on the evaluation '
