@@ -9,6 +9,7 @@ horses and CUB50, under one CPU budget and one or more seeds; baselines, publish
     python bench/run.py --only ganseg-synthetic_easy --budget 20 --seeds 3   # three seeds: mean ± sd on the page
     python bench/run.py --suite ablations --seeds 3 # the papers' ablations (layered GANs, GANSeg on the medium level)
     python bench/run.py --page-only                 # rebuild docs/results.md and README's table from results.json
+    python bench/run.py --merge runs/a.json runs/b.json   # add the seeds of one-seed runs made with --results runs/a.json ...
 
 How a budget becomes steps: a run of B CPU minutes gets 80% of B for the generative model and 20% for
 the segmenter trained on its samples (the part autoencoder gets all of B), converted to steps with
@@ -76,6 +77,8 @@ def _runs():
     # the papers' ablations on the CPU footing, one switch each against the CPU presets (tenth session, docs/layered section 21):
     # 'lazy-nocolor-start1500-noequi' ELGAN's preset without the equivariance term (ELGAN Table 3 D against E);
     # 'mistart1500-rounds1' the improved GAN's preset without alternate training (one round; the improved GAN's Table 3)
+    # 'mistart1500-nomi' (eleventh session) the improved GAN's preset without G's MI terms, the size loss alone holding the masks
+    # (the improved GAN's Table 1: "size loss instead of MI" left all as background)
     ILS_ON_PG = dict(gamma_size=2.0, perturb='shift', contrast_jitter=True, spectral_norm=False, flip=False, mi_start=1000)
     for m, tag, ds, steps, over in (('perturbgan', 'indep', 'synthetic_easy', 2000, {}), ('perturbgan', 'indep', 'weizmann', 2000, {}),
                                     ('perturbgan', 'indep3k', 'synthetic_easy', 3000, {}), ('perturbgan', 'indep3k', 'weizmann', 3000, {}),
@@ -94,7 +97,8 @@ def _runs():
                                     ('elgan', 'lazy-nocolor-start1500', 'synthetic_easy', 3000, dict(ILS_ON_PG, n_super=0, equi_every=4, color_aug=False, mi_start=1500)),
                                     ('elgan', 'lazy-nocolor-start1500-noequi', 'synthetic_easy', 3000,
                                      dict(ILS_ON_PG, n_super=0, equi_every=4, color_aug=False, mi_start=1500, gamma_equi=0.0)),
-                                    ('ils', 'mistart1500-rounds1', 'synthetic_easy', 3000, dict(ILS_ON_PG, mi_start=1500, rounds=1))):
+                                    ('ils', 'mistart1500-rounds1', 'synthetic_easy', 3000, dict(ILS_ON_PG, mi_start=1500, rounds=1)),
+                                    ('ils', 'mistart1500-nomi', 'synthetic_easy', 3000, dict(ILS_ON_PG, mi_start=1500, gamma_mi=0.0))):
         R[f'{m}-cpu-{tag}-{ds}'] = (m, ds, 32, dict(LAYERED_CPU, gamma_indep=1.0, indep_warm=100, steps=steps, seg_steps=300, seg_batch=16, **over))
     for c in (1, 2, 3): R[f'partseg-cub{c}'] = ('partseg', 'cub', 64, {'classes': [c], 'protocol': 'bbox1.5'})
     # The part autoencoder at 1,000 steps (measured 11.6-17.4 min a run with one thread beside another run, about 1.4 steps/s on
@@ -143,6 +147,8 @@ FOOTING_ABLATIONS = [
     ('ELGAN Table 3 D against E: the equivariance term helps', 'elgan-cpu-lazy-nocolor-start1500-synthetic_easy',
      'elgan-cpu-lazy-nocolor-start1500-noequi-synthetic_easy'),
     ("improved GAN Table 3: alternate training helps", 'ils-cpu-mistart1500-synthetic_easy', 'ils-cpu-mistart1500-rounds1-synthetic_easy'),
+    ("improved GAN Table 1: the MI terms help (the size loss alone: all as background)", 'ils-cpu-mistart1500-synthetic_easy',
+     'ils-cpu-mistart1500-nomi-synthetic_easy'),
 ]
 
 def ablation_verdict(with_, without) -> str:
@@ -581,6 +587,30 @@ def write_page(res: dict, page: Path, readme: Path = None):
             readme.write_text(txt)
 
 # ------------------------------------------------------------------------------------------------- main
+def merge_results(res: dict, files: list) -> list:
+    """Copy the seeds of other results files (one-seed runs made with --results elsewhere) into `res`, in place.
+    An entry must be one of this file's suites with the same parameters (`extra`) and the same budget as the entry it joins;
+    a seed in a file replaces the same seed in `res`. Returns ['NAME seed S (FILE)', ...]; ValueError names a bad file or entry."""
+    done = []
+    for f in map(Path, files):
+        try: other = json.loads(f.read_text())
+        except (OSError, ValueError) as e: raise ValueError(f'--merge: cannot read {f}: {e}') from e
+        for key, suite in (('runs', SUITES['main']), ('ablations', SUITES['ablations'])):
+            for name, entry in (other.get(key) or {}).items():
+                if name not in suite: raise ValueError(f'--merge: {f}: {key} entry {name!r} is not in bench/run.py')
+                if entry.get('extra') != suite[name][3]:
+                    raise ValueError(f'--merge: {f}: {name} was run with {entry.get("extra")}, bench/run.py now has {suite[name][3]}')
+                mine = res.setdefault(key, {}).get(name)
+                if mine and mine.get('seeds') and (mine.get('budget_min'), mine.get('quick')) != (entry.get('budget_min'), entry.get('quick')):
+                    raise ValueError(f'--merge: {f}: {name} has budget {entry.get("budget_min")} min (quick {entry.get("quick")}), '
+                                     f'the entry it would join {mine.get("budget_min")} min (quick {mine.get("quick")})')
+                if not mine: mine = res[key][name] = {**entry, 'seeds': {}}
+                for seed, r in entry.get('seeds', {}).items():
+                    if 'metrics' not in r: continue            # a failed seed does not replace anything
+                    mine['seeds'][seed] = r; done.append(f'{name} seed {seed} ({f})')
+    return done
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument('--budget', type=float, default=8, help='CPU minutes per run (default 8: about 75 minutes in all with 2 jobs on 2 cores)')
@@ -594,6 +624,8 @@ def main(argv=None):
     p.add_argument('--seeds', type=int, default=1, help='seeds per run (seed, seed+1, ...): the page shows mean ± standard deviation')
     p.add_argument('--no-speed', action='store_true'); p.add_argument('--no-baselines', action='store_true', help='neither the baselines nor the landmark floors')
     p.add_argument('--page-only', action='store_true', help='only rebuild the page and the README table from --results')
+    p.add_argument('--merge', nargs='+', type=Path, default=None, metavar='FILE', help='copy the seeds of these results files (runs made '
+                   'with --results FILE) into --results, then rebuild the page; nothing is run')
     p.add_argument('--out', type=Path, default=ROOT / 'runs/bench-suite')
     p.add_argument('--results', type=Path, default=ROOT / 'bench/results.json')
     p.add_argument('--page', type=Path, default=ROOT / 'docs/results.md')
@@ -609,6 +641,12 @@ def main(argv=None):
     res = json.loads(a.results.read_text()) if a.results.exists() else {}
     res.setdefault('runs', {}); res.setdefault('ablations', {})
     key = 'runs' if a.suite == 'main' else 'ablations'
+    if a.merge:
+        try: done = merge_results(res, a.merge)
+        except ValueError as e: p.error(str(e))
+        tmp = a.results.with_suffix('.tmp'); tmp.write_text(json.dumps(res, indent=1)); tmp.replace(a.results)
+        print('\n'.join(f'merged {d}' for d in done) or 'nothing to merge')
+        write_page(res, a.page, readme); print(f'wrote {a.results} and {a.page}'); return res
     if a.page_only:
         write_page(res, a.page, readme); print(f'wrote {a.page}'); return res
     import torch

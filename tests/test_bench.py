@@ -76,6 +76,30 @@ def test_page_only_keeps_pictures_without_run_folders(quick, tmp_path):
     assert '(results/perturbgan-weizmann.jpg)' in (tmp_path / 'docs/results.md').read_text()
 
 
+def test_merge(quick, tmp_path):
+    "--merge adds another file's seeds to an entry; it refuses an entry run with other parameters or another budget, naming the file."
+    res = json.loads((quick / 'results.json').read_text())
+    full = res['runs']['partseg-synthetic']
+    assert set(full['seeds']) == {'0', '1'}
+    mine = {**res, 'runs': {'partseg-synthetic': {**full, 'seeds': {'0': full['seeds']['0']}}}}
+    other = {'runs': {'partseg-synthetic': {**full, 'seeds': {'1': full['seeds']['1']}}}}
+    (tmp_path / 'results.json').write_text(json.dumps(mine)); (tmp_path / 'one.json').write_text(json.dumps(other))
+    (tmp_path / 'README.md').write_text('# x\n<!-- bench:start -->\n<!-- bench:end -->\n')
+    p = bench(tmp_path, '--merge', str(tmp_path / 'one.json'))
+    assert 'merged partseg-synthetic seed 1' in p.stdout
+    merged = json.loads((tmp_path / 'results.json').read_text())['runs']['partseg-synthetic']
+    assert merged['seeds'] == full['seeds']
+    assert 'partseg-synthetic' in (tmp_path / 'docs/results.md').read_text()
+    for name, bad, said in (('extra', {**full, 'extra': {'steps': 3}}, "run with {'steps': 3}"),
+                            ('budget', {**full, 'budget_min': 30, 'quick': False}, 'budget 30'),
+                            ('unknown', None, 'not in bench/run.py')):
+        entry = {'no-such-entry': full} if bad is None else {'partseg-synthetic': bad}
+        (tmp_path / f'{name}.json').write_text(json.dumps({'runs': entry}))
+        p = bench(tmp_path, '--merge', str(tmp_path / f'{name}.json'), check=False)
+        assert p.returncode != 0 and f'{name}.json' in p.stderr and said in p.stderr, p.stderr[-2000:]
+    assert json.loads((tmp_path / 'results.json').read_text())['runs']['partseg-synthetic']['seeds'] == full['seeds']   # nothing lost
+
+
 def test_bad_input(tmp_path):
     p = bench(tmp_path, '--only', 'ganseg-nowhere', check=False)
     assert p.returncode == 2 and 'ganseg-nowhere' in p.stderr and 'partseg-cub1' in p.stderr

@@ -126,6 +126,7 @@ class PartSegConfig:
     resnet_maxpool: bool = False  # resnet encoders: keep the max-pool (maps at 1/4) instead of the authors' 1/8 maps
     con_scale: str = 'released'   # concentration losses: 'released' ([0, 1], summed over parts and views) | 'mean'
     tps_coin: str = 'point'       # TPS extra-noise coin per control point ('point', authors' code) | per 'image'
+    tps_trans: float = 0.1        # std of each view's random translation, in [-1, 1] units (authors' transsd 0.1; larger is unseg's departure)
     fg_mass: str = 'clamp'        # fg concentration z_k: 'clamp' min(mass, 1) (eq. 9, authors) | 'full' mass (SCOPS; unseg's departure)
     con_warmup: int = 0           # > 0: both concentration weights ramp linearly from 0 over this many steps (unseg's departure; 0 is off)
     rec_form: str = 'balanced'    # Inception perceptual: 'balanced' Σ ℓ_i/m_i (unseg) | 'product' × Σ ℓ_i / n (the released PerceptualNewLoss)
@@ -139,7 +140,7 @@ class PartSegConfig:
         check_choice('encoder', self.encoder, ['small', 'resnet']); check_choice('perceptual', self.perceptual, ['inception', 'vgg', 'l1'])
         check_choice('con_scale', self.con_scale, list(CON_SCALES)); check_choice('tps_coin', self.tps_coin, ['point', 'image'])
         check_choice('fg_mass', self.fg_mass, ['clamp', 'full']); check_param('con_warmup', self.con_warmup, self.con_warmup >= 0, 'must be >= 0 (steps)')
-        check_choice('rec_form', self.rec_form, ['balanced', 'product'])
+        check_choice('rec_form', self.rec_form, ['balanced', 'product']); check_param('tps_trans', self.tps_trans, self.tps_trans >= 0, 'must be >= 0')
         check_param('res', self.res, self.res % self.stride == 0, f'must be a multiple of the maps\' stride {self.stride}')
 
     @property
@@ -200,7 +201,7 @@ class _L1(nn.Module):
 def partseg_losses(model: PartSegModel, arc: ArcFace, P: nn.Module, x: torch.Tensor, generator=None, step: Optional[int] = None) -> dict:
     "Eq. 12 on a TPS pair of x, with its named terms."
     cfg = model.cfg
-    x1, x2, v1, v2 = tps_pair(x, generator, coin=cfg.tps_coin)
+    x1, x2, v1, v2 = tps_pair(x, generator, coin=cfg.tps_coin, trans_std=cfg.tps_trans)
     o = model(x1, x2)
     rec = P(x1 * v1, o.x1_hat * v1) + P(x2 * v2, o.x2_hat * v2)
     # the authors' code sums every term over the two views; unseg's earlier reading averaged all but the reconstruction
