@@ -111,8 +111,7 @@ def test_bad_input(tmp_path):
 
 def test_footing_ablations_switch_one_thing():
     "Each row of the page's ablations on the CPU footing compares two suite entries on the same data that differ in one switch."
-    sys.path.insert(0, str(ROOT))
-    from bench.run import RUNS, FOOTING_ABLATIONS
+    from bench.run import RUNS, FOOTING_ABLATIONS          # conftest puts the repository on sys.path
     for what, a, b in FOOTING_ABLATIONS:
         (ma, da, pa, xa), (mb, db, pb, xb) = RUNS[a], RUNS[b]
         assert (ma, da, pa) == (mb, db, pb), what
@@ -121,7 +120,6 @@ def test_footing_ablations_switch_one_thing():
 
 
 def test_ablation_verdict():
-    sys.path.insert(0, str(ROOT))
     from bench.run import ablation_verdict
     assert ablation_verdict((0.80, 0.02, 3), (0.50, 0.05, 3)) == 'holds'
     assert ablation_verdict((0.50, 0.02, 3), (0.80, 0.05, 3)) == 'contradicts'

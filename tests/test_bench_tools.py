@@ -1,10 +1,10 @@
-"Helpers of the bench scripts that feed docs/: the convergence study's checkpoint keeper, the NMI reading's labellings."
+"Helpers of the bench scripts that feed docs/: the convergence study's checkpoint keeper, the NMI reading's labellings, the layout reading."
 import sys
 from pathlib import Path
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / 'bench'))
-import layered_curve, partseg_nmi_reading as nr
+import layered_curve, partseg_nmi_reading as nr, partseg_layout
 from unseg.metrics import nmi
 
 
@@ -37,3 +37,18 @@ def test_kmeans_parts_separates_two_blobs_and_quadrants_cut_one():
     sq = torch.zeros(1, 8, 8, dtype=torch.bool); sq[0, 2:6, 2:6] = True
     q = nr.quadrants(sq)
     assert sorted(q[sq].unique().tolist()) == [1, 2, 3, 4] and (q[sq] == 1).sum() == 4 and (q[~sq] == 0).all()
+
+
+def test_layout_stats_tell_a_fixed_layout_from_one_that_moves():
+    "A square at the same place in every image reads 0 across images; a square that moves reads what its masks read."
+    def maps(xs):                                         # N×2×16×16 part maps: background, one part (a 6×6 square at x)
+        fg = torch.zeros(len(xs), 16, 16)
+        for i, x in enumerate(xs): fg[i, 5:11, x:x + 6] = 1
+        return torch.stack([1 - fg, fg], 1), fg
+    fixed, fixed_fg = maps([5] * 6)
+    s = partseg_layout.layout_stats(fixed, fixed_fg)
+    assert s['fg_std_across_images'] == 0 and s['hard_fg_differs'] == 0 and s['true_fg_std_across_images'] == 0
+    moving, moving_fg = maps([0, 2, 4, 6, 8, 10])
+    s = partseg_layout.layout_stats(moving, moving_fg)
+    assert s['fg_std_across_images'] > 0.1 and s['hard_fg_differs'] > 0.1
+    assert abs(s['fg_std_across_images'] - s['true_fg_std_across_images']) < 1e-6 and s['hard_fg_differs'] == s['true_fg_differs']
