@@ -509,7 +509,7 @@ def write_page(res: dict, page: Path, readme: Path = None):
               "that differ in one switch: the CPU preset of the method and the same without the component the paper ablates. "
               "*Holds* means the preset is ahead by more than twice the standard error of the difference of the means, *contradicts* "
               "behind by as much (`ablation_verdict`). Border cover is the generated masks' mean cover on the frame's outer 4 px at the last health "
-              "reading (`unseg.evaluate.mask_health`). docs/layered section 21 has the pictures.", '',
+              "reading (`unseg.evaluate.mask_health`). docs/layered sections 21 and 23 have the pictures.", '',
               '| paper | with (entry) | fg IoU / image | without (entry) | fg IoU / image | verdict | border cover with / without | all-bg without |',
               '|---|---|---|---|---|---|---|---|']
         for what, a, b in FOOTING_ABLATIONS:
