@@ -42,8 +42,11 @@ def test_results_json(quick):
     assert abs(r['baselines']['weizmann']['32']['all_foreground']['iou_mean'] - 0.252) < 0.002
     sp = r['speed']
     assert set(sp['train_steps_per_s']) == {'ganseg', 'perturbgan', 'elgan', 'ils', 'partseg'}
-    # a real step (G and D, batch 16) cannot be faster than 1000/s on any machine; the first version measured 3e6
-    assert all(0 < v['32'] < 1000 for v in sp['train_steps_per_s'].values()) and sp['ratio_to_ganseg_32']['ganseg']['32'] == 1.0
+    # a real step (G and D, batch 16) cannot be faster than 1000/s on any machine; the first version measured 3e6. A busy machine
+    # can leave a figure unmeasurable (None, shown as such on the page): the test must not depend on timing, so None is allowed
+    speeds = {m: v['32'] for m, v in sp['train_steps_per_s'].items()}
+    assert all(v is None or 0 < v < 1000 for v in speeds.values()), speeds
+    assert sp['ratio_to_ganseg_32']['ganseg']['32'] == (None if speeds['ganseg'] is None else 1.0)
     assert sp['segmenter_images_per_s']['32'] > 0
 
 
