@@ -607,7 +607,7 @@ def merge_results(res: dict, files: list) -> list:
                 if mine and mine.get('seeds') and (mine.get('budget_min'), mine.get('quick')) != (entry.get('budget_min'), entry.get('quick')):
                     raise ValueError(f'--merge: {f}: {name} has budget {entry.get("budget_min")} min (quick {entry.get("quick")}), '
                                      f'the entry it would join {mine.get("budget_min")} min (quick {mine.get("quick")})')
-                if not mine: mine = res[key][name] = {**entry, 'seeds': {}}
+                if not (mine and mine.get('seeds')): mine = res[key][name] = {**entry, 'seeds': {}}   # an empty entry takes the file's budget
                 for seed, r in entry.get('seeds', {}).items():
                     if 'metrics' not in r: continue            # a failed seed does not replace anything
                     mine['seeds'][seed] = r; done.append(f'{name} seed {seed} ({f})')
