@@ -11,14 +11,14 @@ protocol for the run's dataset, at the run's resolution) and prints, per pixel a
 - the share of pixels whose hard label (argmax), and whose hard foreground/background, differs from that pixel's most common one.
 The figure: images, 1 − S_0, and 1 − S_0 minus its mean over the images. Ground truth is read here only to be printed beside
 the model's figures; nothing is trained."""
-import argparse, json, sys
+import argparse, sys
 from pathlib import Path
 import torch
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from unseg.partseg.model import PartSegConfig, PartSegModel, predict_parts
+sys.path.insert(0, str(Path(__file__).resolve().parents[1])); sys.path.insert(0, str(Path(__file__).resolve().parent))
+from unseg.partseg.model import predict_parts
 from unseg.evaluate import eval_dataset, protocol_for, _batch_all
-from unseg.train import list_checkpoints
+from reevaluate import load_partseg_run, run_data_kwargs          # the run folder's model and evaluation data, as reevaluate reads them
 
 
 def layout_stats(parts: torch.Tensor, fg_true=None) -> dict:
@@ -42,16 +42,10 @@ def main(argv=None):
     p.add_argument('run', type=Path); p.add_argument('--out', type=Path, default=None, help='figure (default RUN/layout.png)')
     p.add_argument('--n', type=int, default=8, help='images in the figure')
     a = p.parse_args(argv)
-    if not (a.run / 'config.json').exists(): p.error(f'{a.run}: no config.json (not a run folder)')
-    if not list_checkpoints(a.run): p.error(f'{a.run}: no checkpoint to read')
     torch.set_num_threads(1)
-    conf = json.loads((a.run / 'config.json').read_text())
-    if 'partseg' not in conf: p.error(f'{a.run}: not a part-autoencoder run (config.json has no partseg section)')
-    cfg = PartSegConfig(**conf['partseg'])
-    model = PartSegModel(cfg)
-    model.load_state_dict(torch.load(list_checkpoints(a.run)[-1], map_location='cpu', weights_only=False)['models']['model'])
-    kw = {'classes': conf['classes']} if conf.get('classes') else {}
-    eb = _batch_all(eval_dataset(protocol_for(conf['dataset']), '', cfg.res, conf.get('seed', 0), **kw))
+    try: model, conf = load_partseg_run(a.run)
+    except (FileNotFoundError, ValueError) as e: p.error(str(e))
+    eb = _batch_all(eval_dataset(protocol_for(conf['dataset']), '', model.cfg.res, conf.get('seed', 0), **run_data_kwargs(conf)))
     parts = predict_parts(model, eb.image)
     s = layout_stats(parts, eb.fg)
     for k, v in s.items(): print(f'{k}: {v if isinstance(v, list) else round(v, 4)}')

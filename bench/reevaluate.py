@@ -22,6 +22,24 @@ def _last_ckpt(folder: Path) -> Path:
     return Path(ck[-1])
 
 
+def run_data_kwargs(cfg: dict) -> dict:
+    "The evaluation-data keywords a run folder's config.json implies: its crop protocol and CUB classes, when it set them."
+    return {'protocol': cfg['protocol'], **({'classes': cfg['classes']} if cfg.get('classes') else {})} if cfg.get('protocol') else {}
+
+
+def load_partseg_run(run_dir: Path):
+    "(the part network at the run's last checkpoint in eval mode, its config.json as a dict) of a partseg run folder."
+    import torch
+    from unseg.partseg.model import PartSegConfig, PartSegModel
+    run_dir = Path(run_dir)
+    if not (run_dir / 'config.json').exists(): raise FileNotFoundError(f'{run_dir}: no config.json (not a run folder)')
+    cfg = json.loads((run_dir / 'config.json').read_text())
+    if 'partseg' not in cfg: raise ValueError(f'{run_dir}: not a part-autoencoder run (config.json has no partseg section)')
+    model = PartSegModel(PartSegConfig(**cfg['partseg']))
+    model.load_state_dict(torch.load(_last_ckpt(run_dir), map_location='cpu', weights_only=False)['models']['model'])
+    return model.eval(), cfg
+
+
 def reevaluate(run_dir: Path, centres: str = 'released'):
     import torch
     from unseg.core import seed_everything
@@ -38,11 +56,9 @@ def reevaluate(run_dir: Path, centres: str = 'released'):
     proto = protocol_for(dataset, cfg.get('eval_n', 256))          # 256: every training notebook's default
     if 'partseg' in cfg:
         from unseg.partseg.model import PartSegConfig, PartSegModel, predict_parts
-        pcfg = PartSegConfig(**cfg['partseg'])
-        model = PartSegModel(pcfg); model.load_state_dict(torch.load(_last_ckpt(run_dir), map_location='cpu', weights_only=False)['models']['model'])
-        model.eval()
-        seed_everything(seed); untrained = PartSegModel(pcfg).eval()
-        kw = {'protocol': cfg['protocol'], **({'classes': cfg['classes']} if cfg.get('classes') else {})} if cfg.get('protocol') else {}
+        model, _ = load_partseg_run(run_dir)
+        seed_everything(seed); untrained = PartSegModel(PartSegConfig(**cfg['partseg'])).eval()
+        kw = run_data_kwargs(cfg)
         rep = evaluate(lambda x: predict_parts(model, x), proto, 'partseg', 'parts', cfg.get('data_root', ''), res, seed, None,
                        data_kwargs=kw, extra={'untrained_network': lambda x: predict_parts(untrained, x)}, centres=centres, **keep)
     else:

@@ -590,6 +590,12 @@ def write_page(res: dict, page: Path, readme: Path = None):
             readme.write_text(txt)
 
 # ------------------------------------------------------------------------------------------------- main
+def save_results(res: dict, path: Path):
+    "Write results.json whole or not at all (a temporary file, then a rename), so that a stopped run never leaves half a file."
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix('.tmp'); tmp.write_text(json.dumps(res, indent=1)); tmp.replace(path)
+
+
 def merge_results(res: dict, files: list) -> list:
     """Copy the seeds of other results files (one-seed runs made with --results elsewhere) into `res`, in place.
     An entry must be one of this file's suites with the same parameters (`extra`) and the same budget as the entry it joins;
@@ -647,7 +653,7 @@ def main(argv=None):
     if a.merge:
         try: done = merge_results(res, a.merge)
         except ValueError as e: p.error(str(e))
-        tmp = a.results.with_suffix('.tmp'); tmp.write_text(json.dumps(res, indent=1)); tmp.replace(a.results)
+        save_results(res, a.results)
         print('\n'.join(f'merged {d}' for d in done) or 'nothing to merge')
         write_page(res, a.page, readme); print(f'wrote {a.results} and {a.page}'); return res
     if a.page_only:
@@ -670,8 +676,7 @@ def main(argv=None):
     with ThreadPoolExecutor(max(1, a.jobs)) as ex:
         for (name, seed), r in zip(jobs, ex.map(lambda j: run_one(j[0], j[1], a, log), jobs)):
             res[key][name]['seeds'][str(seed)] = r
-            a.results.parent.mkdir(parents=True, exist_ok=True)
-            tmp = a.results.with_suffix('.tmp'); tmp.write_text(json.dumps(res, indent=1)); tmp.replace(a.results)
+            save_results(res, a.results)
     log(f'{len(jobs)} runs in {(time.perf_counter() - t) / 60:.1f} min')
     for n in only:
         if earlier[n] and all('error' in r for r in res[key][n]['seeds'].values()):
@@ -680,7 +685,7 @@ def main(argv=None):
     if a.suite != 'main': a.no_baselines = a.no_speed = True      # those belong to the main suite
     if not a.no_baselines: res['baselines'], res['floors'] = measure_baselines(a.quick, log), measure_floors(a.quick, log)
     if not a.no_speed: res['speed'] = measure_speed(a.quick, log)
-    tmp = a.results.with_suffix('.tmp'); tmp.write_text(json.dumps(res, indent=1)); tmp.replace(a.results)
+    save_results(res, a.results)
     write_page(res, a.page, readme)
     print(headline(res))
     print(f'\nresults: {a.results}; page: {a.page}')
