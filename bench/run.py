@@ -79,6 +79,8 @@ def _runs():
     # 'mistart1500-rounds1' the improved GAN's preset without alternate training (one round; the improved GAN's Table 3)
     # 'mistart1500-nomi' (eleventh session) the improved GAN's preset without G's MI terms, the size loss alone holding the masks
     # (the improved GAN's Table 1: "size loss instead of MI" left all as background)
+    # 'lazy-nocolor-start1500-affine' (twelfth session) ELGAN's preset with ELGAN's own affine perturbation (scale, rotation,
+    # translation) instead of PerturbGAN's shift, which the CPU footing took from PerturbGAN (ELGAN Table 3 C against B)
     ILS_ON_PG = dict(gamma_size=2.0, perturb='shift', contrast_jitter=True, spectral_norm=False, flip=False, mi_start=1000)
     for m, tag, ds, steps, over in (('perturbgan', 'indep', 'synthetic_easy', 2000, {}), ('perturbgan', 'indep', 'weizmann', 2000, {}),
                                     ('perturbgan', 'indep3k', 'synthetic_easy', 3000, {}), ('perturbgan', 'indep3k', 'weizmann', 3000, {}),
@@ -97,6 +99,8 @@ def _runs():
                                     ('elgan', 'lazy-nocolor-start1500', 'synthetic_easy', 3000, dict(ILS_ON_PG, n_super=0, equi_every=4, color_aug=False, mi_start=1500)),
                                     ('elgan', 'lazy-nocolor-start1500-noequi', 'synthetic_easy', 3000,
                                      dict(ILS_ON_PG, n_super=0, equi_every=4, color_aug=False, mi_start=1500, gamma_equi=0.0)),
+                                    ('elgan', 'lazy-nocolor-start1500-affine', 'synthetic_easy', 3000,
+                                     dict(ILS_ON_PG, n_super=0, equi_every=4, color_aug=False, mi_start=1500, perturb='affine')),
                                     ('ils', 'mistart1500-rounds1', 'synthetic_easy', 3000, dict(ILS_ON_PG, mi_start=1500, rounds=1)),
                                     ('ils', 'mistart1500-nomi', 'synthetic_easy', 3000, dict(ILS_ON_PG, mi_start=1500, gamma_mi=0.0))):
         R[f'{m}-cpu-{tag}-{ds}'] = (m, ds, 32, dict(LAYERED_CPU, gamma_indep=1.0, indep_warm=100, steps=steps, seg_steps=300, seg_batch=16, **over))
@@ -149,6 +153,8 @@ FOOTING_ABLATIONS = [
      'perturbgan-cpu-indep3k-noshift-synthetic_easy'),
     ('ELGAN Table 3 D against E: the equivariance term helps', 'elgan-cpu-lazy-nocolor-start1500-synthetic_easy',
      'elgan-cpu-lazy-nocolor-start1500-noequi-synthetic_easy'),
+    ('ELGAN Table 3 C against B: the affine perturbation (scale, rotation) helps over the shift',
+     'elgan-cpu-lazy-nocolor-start1500-affine-synthetic_easy', 'elgan-cpu-lazy-nocolor-start1500-synthetic_easy'),
     ("improved GAN Table 3: alternate training helps", 'ils-cpu-mistart1500-synthetic_easy', 'ils-cpu-mistart1500-rounds1-synthetic_easy'),
     ("improved GAN Table 1: the MI terms help (the size loss alone: all as background)", 'ils-cpu-mistart1500-synthetic_easy',
      'ils-cpu-mistart1500-nomi-synthetic_easy'),
@@ -653,6 +659,12 @@ def main(argv=None):
     if a.merge:
         try: done = merge_results(res, a.merge)
         except ValueError as e: p.error(str(e))
+        if done:                   # the page's "last command" line names the merge, at this commit, today
+            commit = subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], cwd=ROOT, capture_output=True, text=True).stdout.strip() or '?'
+            for k, mk in (('runs', 'meta'), ('ablations', 'meta_ablations')):
+                if res.get(mk) and any(d.split(' seed ')[0] in SUITES['main' if k == 'runs' else 'ablations'] for d in done):
+                    res[mk].update(date=f'{datetime.date.today()}', commit=commit,
+                                   command='python bench/run.py ' + ' '.join(sys.argv[1:] if argv is None else map(str, argv)))
         save_results(res, a.results)
         print('\n'.join(f'merged {d}' for d in done) or 'nothing to merge')
         write_page(res, a.page, readme); print(f'wrote {a.results} and {a.page}'); return res

@@ -93,6 +93,8 @@ def test_merge(quick, tmp_path):
     merged = json.loads((tmp_path / 'results.json').read_text())['runs']['partseg-synthetic']
     assert merged['seeds'] == full['seeds']
     assert 'partseg-synthetic' in (tmp_path / 'docs/results.md').read_text()
+    meta = json.loads((tmp_path / 'results.json').read_text())['meta']
+    assert '--merge' in meta['command'] and meta['command'] != res['meta']['command']     # the page names the merge as the last command
     for name, bad, said in (('extra', {**full, 'extra': {'steps': 3}}, "run with {'steps': 3}"),
                             ('budget', {**full, 'budget_min': 30, 'quick': False}, 'budget 30'),
                             ('unknown', None, 'not in bench/run.py')):

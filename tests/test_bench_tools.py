@@ -52,3 +52,12 @@ def test_layout_stats_tell_a_fixed_layout_from_one_that_moves():
     s = partseg_layout.layout_stats(moving, moving_fg)
     assert s['fg_std_across_images'] > 0.1 and s['hard_fg_differs'] > 0.1
     assert abs(s['fg_std_across_images'] - s['true_fg_std_across_images']) < 1e-6 and s['hard_fg_differs'] == s['true_fg_differs']
+
+
+def test_partseg_probe_trains_then_scores_the_same_weights(tmp_path):
+    "The probe trains a few steps and scores its network; score_only=1 reloads the run's last checkpoint and scores it the same."
+    import partseg_probe
+    a = partseg_probe.main(['synthetic_easy', '2', 'p', 'res=32', 'batch=2', 'health_every=1', f'out={tmp_path}'])
+    assert (tmp_path / 'p' / 'metrics.json').exists() and a.nmi is not None
+    b = partseg_probe.main(['synthetic_easy', '0', 'p', 'score_only=1', f'out={tmp_path}'])
+    assert b.segmentation['iou_mean'] == a.segmentation['iou_mean'] and b.nmi == a.nmi
