@@ -1,4 +1,4 @@
-"Helpers of the bench scripts that feed docs/: the convergence study's checkpoint keeper, the NMI reading's labellings, the layout reading."
+"Helpers of the bench scripts that feed docs/: the convergence study's checkpoint keeper, the NMI reading's labellings, the layout reading, the partseg probe, the intercept reading."
 import sys
 from pathlib import Path
 import torch
@@ -61,3 +61,15 @@ def test_partseg_probe_trains_then_scores_the_same_weights(tmp_path):
     assert (tmp_path / 'p' / 'metrics.json').exists() and a.nmi is not None
     b = partseg_probe.main(['synthetic_easy', '0', 'p', 'score_only=1', f'out={tmp_path}'])
     assert b.segmentation['iou_mean'] == a.segmentation['iou_mean'] and b.nmi == a.nmi
+
+
+def test_intercept_regressor_recovers_an_offset_and_shrinks_to_the_mean():
+    "The intercept reading's regressor: exact on y = 2x + 0.3; with a huge ridge only the unpenalised intercept is left (the mean)."
+    import torch, landmark_intercept as li
+    g = torch.Generator().manual_seed(0)
+    c = torch.rand(40, 3, 2, generator=g)                          # 40 images, 3 "parts"
+    k = (2 * c[:, :1] + 0.3).expand(-1, 2, -1).clone()             # 2 keypoints at 2·(part 0) + 0.3
+    pred = li.apply_with_intercept(li.fit_with_intercept(c, k), c)
+    assert torch.allclose(pred, k, atol=1e-4)
+    flat = li.apply_with_intercept(li.fit_with_intercept(c, k, ridge=1e9), c)
+    assert torch.allclose(flat, k.mean(0, keepdim=True).expand_as(k), atol=1e-3)

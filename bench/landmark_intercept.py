@@ -1,0 +1,80 @@
+"""Would an intercept change the held-out landmark reading? For partseg run folders, the held-out errors (least squares and
+ridge by CV on the fitting images, as `unseg.evaluate.landmark_table`) of the model and of the untrained network of the
+run's seed, once as unseg reads them (a linear map without bias, as the authors' regression) and once with an unpenalised
+intercept (ridge on the slopes only: as the ridge grows, the map tends to the constant predictor).
+
+    python bench/landmark_intercept.py runs/bench-suite/00017-partseg-cpu-k8-cub3-s0 ...
+
+Nothing is trained; a few seconds a run. Printed, not saved: a reading for docs/partseg, not a protocol."""
+import argparse, json, sys
+from contextlib import contextmanager
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def fit_with_intercept(centres, keypoints, visible=None, ridge: float = 1e-6):
+    "`unseg.metrics.fit_landmark_regressor` with a constant input whose weight the ridge does not shrink; (2K+1)×2P."
+    import torch
+    X = torch.cat([centres.flatten(1).double(), torch.ones(len(centres), 1, dtype=torch.float64)], 1)
+    Y = keypoints.flatten(1).double()
+    V = (visible if visible is not None else torch.ones(keypoints.shape[:2], dtype=torch.bool)).repeat_interleave(2, 1)
+    W = torch.zeros(X.shape[1], Y.shape[1], dtype=torch.float64)
+    eye = torch.eye(X.shape[1], dtype=torch.float64) * ridge; eye[-1, -1] = 0
+    for j in range(Y.shape[1]):
+        x, y = X[V[:, j]], Y[V[:, j], j]
+        if len(x): W[:, j] = torch.linalg.solve(x.T @ x + eye, x.T @ y)
+    return W
+
+
+def apply_with_intercept(W, centres):
+    import torch
+    X = torch.cat([centres.flatten(1).double(), torch.ones(len(centres), 1, dtype=torch.float64)], 1)
+    return (X @ W).float().reshape(len(centres), -1, 2)
+
+
+@contextmanager
+def intercept(on: bool):
+    "`unseg.evaluate`'s regressor with (on) or without (off, unchanged) the intercept, inside the block."
+    import unseg.evaluate as E
+    saved = E.fit_landmark_regressor, E.apply_landmark_regressor
+    if on: E.fit_landmark_regressor, E.apply_landmark_regressor = fit_with_intercept, apply_with_intercept
+    try: yield
+    finally: E.fit_landmark_regressor, E.apply_landmark_regressor = saved
+
+
+def reading(run_dir: Path) -> dict:
+    "{'without' | 'with': {'held_out' | 'held_out_cv': {source: error %}}} for one partseg run folder."
+    import unseg.evaluate as E
+    from unseg.core import seed_everything
+    from unseg.partseg.model import PartSegConfig, PartSegModel, predict_parts
+    from reevaluate import load_partseg_run, run_data_kwargs
+    model, cfg = load_partseg_run(run_dir); seed = cfg['seed']
+    seed_everything(seed); untrained = PartSegModel(PartSegConfig(**cfg['partseg'])).eval()
+    proto = E.protocol_for(cfg['dataset'], cfg.get('eval_n', 256))
+    if not proto.has_keypoints: raise ValueError(f'{run_dir}: dataset {cfg["dataset"]} has no keypoints')
+    kw, res, root = run_data_kwargs(cfg), cfg['partseg']['res'], cfg.get('data_root', '')
+    tb = E._batch_all(E.eval_dataset(proto, root, res, seed, **kw))
+    fb = E._batch_all(E.eval_dataset(proto, root, res, seed, split=proto.reg_split, **kw)) if proto.reg_split else None
+    if fb is None: raise ValueError(f'{run_dir}: the protocol has no fitting split')
+    maps = lambda b: {'model': predict_parts(model, b.image), 'untrained_network': predict_parts(untrained, b.image)}
+    mf, mt = maps(fb), maps(tb)
+    out = {}
+    for tag, on in (('without', False), ('with', True)):
+        with intercept(on): t = E.maps_landmark_table(mf, mt, fb, tb, proto.normaliser, 'released', seed)
+        out[tag] = {p: {k: round(100 * v, 1) for k, v in t[p].items()} for p in ('held_out', 'held_out_cv')}
+    return out
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument('run_dir', type=Path, nargs='+')
+    a = p.parse_args(argv)
+    print('| run | model, ridge by CV: without / with intercept | untrained network | constant |\n|---|---|---|---|')
+    for rd in a.run_dir:
+        r = reading(rd); w, i = r['without']['held_out_cv'], r['with']['held_out_cv']
+        print(f"| {rd.name} | {w['model']} / {i['model']} | {w['untrained_network']} / {i['untrained_network']} | {w['constant']} |", flush=True)
+
+
+if __name__ == '__main__':
+    main()
