@@ -80,7 +80,7 @@ def _runs():
     # 'mistart1500-nomi' (eleventh session) the improved GAN's preset without G's MI terms, the size loss alone holding the masks
     # (the improved GAN's Table 1: "size loss instead of MI" left all as background)
     # 'lazy-nocolor-start1500-affine' (twelfth session) ELGAN's preset with ELGAN's own affine perturbation (scale, rotation,
-    # translation) instead of PerturbGAN's shift, which the CPU footing took from PerturbGAN (ELGAN Table 3 C against B)
+    # translation) instead of PerturbGAN's shift, which the CPU footing took from PerturbGAN (ELGAN Table 3 C and D against B)
     ILS_ON_PG = dict(gamma_size=2.0, perturb='shift', contrast_jitter=True, spectral_norm=False, flip=False, mi_start=1000)
     for m, tag, ds, steps, over in (('perturbgan', 'indep', 'synthetic_easy', 2000, {}), ('perturbgan', 'indep', 'weizmann', 2000, {}),
                                     ('perturbgan', 'indep3k', 'synthetic_easy', 3000, {}), ('perturbgan', 'indep3k', 'weizmann', 3000, {}),
@@ -146,19 +146,25 @@ ABLATIONS = {
 SUITES = {'main': RUNS, 'ablations': ABLATIONS}
 
 # The papers' ablations on the CPU footing that segments (issue 13 item 4): (the paper's finding, the main-suite entry with the
-# component, the entry without it). Each pair differs in one switch (tests/test_bench.py checks it); 'ablations' above are on the
-# papers' presets at the 8-minute budget, where no layered GAN segments, so their rows cannot show a direction.
+# component, the entry without it, which of the two is the ablation's arm: the other is the method's CPU preset). Each pair
+# differs in one switch (tests/test_bench.py checks it); 'ablations' above are on the papers' presets at the 8-minute budget,
+# where no layered GAN segments, so their rows cannot show a direction. An arm is never the method's headline entry.
 FOOTING_ABLATIONS = [
     ('PerturbGAN Table 1 (b): without the shift the masks collapse', 'perturbgan-cpu-indep3k-synthetic_easy',
-     'perturbgan-cpu-indep3k-noshift-synthetic_easy'),
+     'perturbgan-cpu-indep3k-noshift-synthetic_easy', 'without'),
     ('ELGAN Table 3 D against E: the equivariance term helps', 'elgan-cpu-lazy-nocolor-start1500-synthetic_easy',
-     'elgan-cpu-lazy-nocolor-start1500-noequi-synthetic_easy'),
-    ('ELGAN Table 3 C against B: the affine perturbation (scale, rotation) helps over the shift',
-     'elgan-cpu-lazy-nocolor-start1500-affine-synthetic_easy', 'elgan-cpu-lazy-nocolor-start1500-synthetic_easy'),
-    ("improved GAN Table 3: alternate training helps", 'ils-cpu-mistart1500-synthetic_easy', 'ils-cpu-mistart1500-rounds1-synthetic_easy'),
+     'elgan-cpu-lazy-nocolor-start1500-noequi-synthetic_easy', 'without'),
+    ('ELGAN Table 3 C and D against B: scale and rotation (the affine perturbation) help over the shift alone',
+     'elgan-cpu-lazy-nocolor-start1500-affine-synthetic_easy', 'elgan-cpu-lazy-nocolor-start1500-synthetic_easy', 'with'),
+    ("improved GAN Table 3: alternate training helps", 'ils-cpu-mistart1500-synthetic_easy', 'ils-cpu-mistart1500-rounds1-synthetic_easy',
+     'without'),
     ("improved GAN Table 1: the MI terms help (the size loss alone: all as background)", 'ils-cpu-mistart1500-synthetic_easy',
-     'ils-cpu-mistart1500-nomi-synthetic_easy'),
+     'ils-cpu-mistart1500-nomi-synthetic_easy', 'without'),
 ]
+
+def ablation_arms() -> set:
+    "The entries that are an ablation's arm (a preset with a component removed or added), kept out of the README's headline."
+    return {a if arm == 'with' else b for _, a, b, arm in FOOTING_ABLATIONS}
 
 def ablation_verdict(with_, without) -> str:
     """Whether a paper's "the component helps" holds here, from two (mean, sd, n) triples of a score where higher is better:
@@ -415,7 +421,7 @@ def headline(res: dict) -> str:
     dataset with the most seeds, then the best mean (the entry named, with its seeds), so the table shows what a method reaches
     under any of its bench settings; docs/results.md lists every entry."""
     runs, lines = res['runs'], []
-    ablated = {b for _, _, b in FOOTING_ABLATIONS}
+    ablated = ablation_arms()
     def cell(m, ds, key=('segmentation', 'iou_mean'), pct=False, lower=False):
         "Entries on one class (CUB-1/2/3) have their own column, and a method without the component an ablation removes is not the method."
         c = [(n, v) for n, r in runs.items() if r.get('method') == m and r.get('dataset') == ds and not r.get('quick')
@@ -509,20 +515,22 @@ def write_page(res: dict, page: Path, readme: Path = None):
                      f"{_f(_stat(r, 'health', 'cover'), nd=2)} | {_f(_stat(r, 'health', 'all_bg'), nd=2)} | {_f(_stat(r, 'health', 'all_fg'), nd=2)} | "
                      f"{_f(_stat(r, 'extra', 'nmi_E_x'))} |")
         L.append('')
-    if any(n in res['runs'] for _, a, b in FOOTING_ABLATIONS for n in (a, b)):
+    if any(n in res['runs'] for _, a, b, _ in FOOTING_ABLATIONS for n in (a, b)):
         L += ["## The papers' ablations on the CPU footing", '',
               "Each row compares two entries of the table above (synthetic `easy`, 3,000 GAN steps + 300 segmenter steps, one thread a run) "
-              "that differ in one switch: the CPU preset of the method and the same without the component the paper ablates. "
+              "that differ in one switch: the CPU preset of the method and its arm, the same with the component the paper ablates removed "
+              "(or, for ELGAN's affine perturbation, added; the arm is in italics). "
               "*Holds* means the preset is ahead by more than twice the standard error of the difference of the means, *contradicts* "
               "behind by as much (`ablation_verdict`). Border cover is the generated masks' mean cover on the frame's outer 4 px at the last health "
               "reading (`unseg.evaluate.mask_health`). docs/layered sections 21 and 23 have the pictures.", '',
               '| paper | with (entry) | fg IoU / image | without (entry) | fg IoU / image | verdict | border cover with / without | all-bg without |',
               '|---|---|---|---|---|---|---|---|']
-        for what, a, b in FOOTING_ABLATIONS:
+        for what, a, b, arm in FOOTING_ABLATIONS:
             ra, rb = res['runs'].get(a, {}), res['runs'].get(b, {})
             ia, ib = _stat(ra, 'segmentation', 'iou_mean'), _stat(rb, 'segmentation', 'iou_mean')
             seeds = lambda v: f"{v[2] if v else 0} seed{'' if v and v[2] == 1 else 's'}"
-            L.append(f"| {what} | `{a}` | {_f(ia)} ({seeds(ia)}) | `{b}` | {_f(ib)} ({seeds(ib)}) | "
+            name = lambda n, side: f"*`{n}`*" if side == arm else f"`{n}`"
+            L.append(f"| {what} | {name(a, 'with')} | {_f(ia)} ({seeds(ia)}) | {name(b, 'without')} | {_f(ib)} ({seeds(ib)}) | "
                      f"{ablation_verdict(ia, ib)} | {_f(_stat(ra, 'health', 'border_cover'), nd=3)} / {_f(_stat(rb, 'health', 'border_cover'), nd=3)} | "
                      f"{_f(_stat(rb, 'health', 'all_bg'), nd=2)} |")
         L.append('')

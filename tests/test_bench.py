@@ -116,12 +116,19 @@ def test_bad_input(tmp_path):
 
 def test_footing_ablations_switch_one_thing():
     "Each row of the page's ablations on the CPU footing compares two suite entries on the same data that differ in one switch."
-    from bench.run import RUNS, FOOTING_ABLATIONS          # conftest puts the repository on sys.path
-    for what, a, b in FOOTING_ABLATIONS:
+    import yaml
+    from bench.run import RUNS, FOOTING_ABLATIONS, ablation_arms, ROOT          # conftest puts the repository on sys.path
+    presets = [yaml.safe_load(p.read_text()) for p in (ROOT / 'configs').glob('layered_*_cpu_*.yaml')]
+    for what, a, b, arm in FOOTING_ABLATIONS:
         (ma, da, pa, xa), (mb, db, pb, xb) = RUNS[a], RUNS[b]
         assert (ma, da, pa) == (mb, db, pb), what
         differ = {k for k in xa.keys() | xb.keys() if xa.get(k, '<unset>') != xb.get(k, '<unset>')}
         assert len(differ) == 1, (what, differ)
+        assert arm in ('with', 'without'), what
+        preset = b if arm == 'with' else a              # the other side is a method's CPU preset (configs/), never an arm
+        m, d, r, x = RUNS[preset]
+        assert {'method': m, 'dataset': d, 'res': r, **x} in presets, (what, preset)
+        assert preset not in ablation_arms() and (a if arm == 'with' else b) in ablation_arms()
 
 
 def test_ablation_verdict():
@@ -133,3 +140,15 @@ def test_ablation_verdict():
     assert ablation_verdict((0.78, 0.01, 3), (0.75, 0.01, 3)) == 'holds'
     assert ablation_verdict((0.80, 0.0, 1), (0.50, 0.05, 3)) == '1 seed: no verdict'
     assert ablation_verdict(None, (0.50, 0.05, 3)) == 'not run'
+
+
+def test_headline_names_the_preset_not_an_ablation_arm():
+    "The README's cell for a method is never an ablation's arm, even when the arm scores higher (ELGAN's affine arm adds a component)."
+    from bench.run import headline
+    entry = lambda iou: {'method': 'elgan', 'dataset': 'synthetic_easy', 'extra': {},
+                         'seeds': {str(s): {'metrics': {'segmentation': {'iou_mean': iou}}} for s in range(3)}}
+    res = {'runs': {'elgan-cpu-lazy-nocolor-start1500-synthetic_easy': entry(0.80),
+                    'elgan-cpu-lazy-nocolor-start1500-affine-synthetic_easy': entry(0.90),
+                    'elgan-cpu-lazy-nocolor-start1500-noequi-synthetic_easy': entry(0.95)}}
+    row = next(l for l in headline(res).splitlines() if l.startswith('| elgan |'))
+    assert '`elgan-cpu-lazy-nocolor-start1500-synthetic_easy`' in row and 'affine' not in row and 'noequi' not in row
