@@ -8,7 +8,10 @@ protocol for the run's dataset, at the run's resolution) and prints, per pixel a
 - the across-image standard deviation of the foreground probability 1 − S_0 (the background channel's complement) and of each
   channel; the true masks' own across-image deviation beside it where the data has masks (a layout that moves with the object
   varies about as much as the objects do; a fixed one near 0);
-- the share of pixels whose hard label (argmax), and whose hard foreground/background, differs from that pixel's most common one.
+- the share of pixels whose hard label (argmax), and whose hard foreground/background, differs from that pixel's most common one;
+- where the data has masks, the foreground IoU per image of the model (1 − S_0, as `unseg.evaluate` scores it) beside that of
+  the run's own mean layout (the mean of 1 − S_0 over the images, one fixed mask for all): a model whose layout follows the
+  object beats its own mean layout; a fixed layout scores the same.
 The figure: images, 1 − S_0, and 1 − S_0 minus its mean over the images. Ground truth is read here only to be printed beside
 the model's figures; nothing is trained."""
 import argparse, sys
@@ -18,6 +21,7 @@ import torch
 sys.path.insert(0, str(Path(__file__).resolve().parents[1])); sys.path.insert(0, str(Path(__file__).resolve().parent))
 from unseg.partseg.model import predict_parts
 from unseg.evaluate import eval_dataset, protocol_for, _batch_all
+from unseg.metrics import seg_scores
 from reevaluate import load_partseg_run, run_data_kwargs          # the run folder's model and evaluation data, as reevaluate reads them
 
 
@@ -34,6 +38,10 @@ def layout_stats(parts: torch.Tensor, fg_true=None) -> dict:
         t = fg_true.bool()
         out['true_fg_std_across_images'] = t.float().std(0).mean().item()
         out['true_fg_differs'] = (t != (t.float().mean(0) > 0.5)[None]).float().mean().item()
+        # the control for a layout that moves: the run's own mean layout, one fixed mask for every image, scored the same way
+        gt = fg_true.float().reshape(len(fg), 1, *fg.shape[-2:])
+        out['iou_model'] = seg_scores(fg[:, None], gt)['iou_mean']
+        out['iou_own_mean_layout'] = seg_scores(fg.mean(0, keepdim=True).expand_as(fg)[:, None], gt)['iou_mean']
     return out
 
 

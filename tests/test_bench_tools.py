@@ -52,6 +52,10 @@ def test_layout_stats_tell_a_fixed_layout_from_one_that_moves():
     s = partseg_layout.layout_stats(moving, moving_fg)
     assert s['fg_std_across_images'] > 0.1 and s['hard_fg_differs'] > 0.1
     assert abs(s['fg_std_across_images'] - s['true_fg_std_across_images']) < 1e-6 and s['hard_fg_differs'] == s['true_fg_differs']
+    # a layout that follows the object beats its own mean layout; a fixed one scores the same as its mean
+    assert s['iou_model'] == 1.0 and s['iou_own_mean_layout'] < 0.5
+    s = partseg_layout.layout_stats(fixed, moving_fg)
+    assert s['iou_model'] == s['iou_own_mean_layout'] < 1.0
 
 
 def test_partseg_probe_trains_then_scores_the_same_weights(tmp_path):
