@@ -116,7 +116,8 @@ def _runs():
     # error (23.1% against 26.0%) with the same concentration prior
     for c in (1, 2, 3): R[f'partseg-cpu-k8-cub{c}'] = ('partseg', 'cub', 64, {'classes': [c], 'protocol': 'squash', 'steps': 1000, 'n_parts': 8})
     # the horses with twice the authors' background weight (twelfth session, docs/partseg): at 0.3 the background takes 95% of
-    # every image, at 1.0 the foreground is one fixed central square; at 0.6 the foreground moves with the horse in seed 0
+    # every image, at 1.0 the foreground is one fixed central square; at 0.6 the foreground's edge moves from image to image, but
+    # each seed scores what its own mean layout scores (FIXED_LAYOUT below)
     R['partseg-cpu-bg06-weizmann'] = ('partseg', 'weizmann', 64, {'steps': 1000, 'lambda_bg': 0.6})
     return R
 RUNS = _runs()
@@ -528,9 +529,9 @@ def write_page(res: dict, page: Path, readme: Path = None):
               "Each row compares two entries of the table above (synthetic `easy`, 3,000 GAN steps + 300 segmenter steps, one thread a run) "
               "that differ in one switch: the CPU preset of the method and its arm, the same with the component the paper ablates removed "
               "(or, for ELGAN's affine perturbation, added; the arm is in italics). "
-              "*Holds* means the preset is ahead by more than twice the standard error of the difference of the means, *contradicts* "
+              "*Holds* means the side with the component is ahead by more than twice the standard error of the difference of the means, *contradicts* "
               "behind by as much (`ablation_verdict`). Border cover is the generated masks' mean cover on the frame's outer 4 px at the last health "
-              "reading (`unseg.evaluate.mask_health`). docs/layered sections 21 and 23 have the pictures.", '',
+              "reading (`unseg.evaluate.mask_health`). docs/layered sections 21, 23 and 24 have the pictures.", '',
               '| paper | with (entry) | fg IoU / image | without (entry) | fg IoU / image | verdict | border cover with / without | all-bg without |',
               '|---|---|---|---|---|---|---|---|']
         for what, a, b, arm in FOOTING_ABLATIONS:
