@@ -6,7 +6,7 @@ intercept (ridge on the slopes only: as the ridge grows, the map tends to the co
     python bench/landmark_intercept.py runs/bench-suite/00017-partseg-cpu-k8-cub3-s0 ...
 
 Nothing is trained; a few seconds a run. Printed, not saved: a reading for docs/partseg, not a protocol."""
-import argparse, json, sys
+import argparse, sys
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -44,7 +44,7 @@ def intercept(on: bool):
 
 
 def reading(run_dir: Path) -> dict:
-    "{'without' | 'with': {'held_out' | 'held_out_cv': {source: error %}}} for one partseg run folder."
+    "{'without' | 'with': {'held_out' | 'held_out_cv': {source: error %}}} for one partseg run folder, through `unseg.evaluate`."
     import unseg.evaluate as E
     from unseg.core import seed_everything
     from unseg.partseg.model import PartSegConfig, PartSegModel, predict_parts
@@ -52,17 +52,14 @@ def reading(run_dir: Path) -> dict:
     model, cfg = load_partseg_run(run_dir); seed = cfg['seed']
     seed_everything(seed); untrained = PartSegModel(PartSegConfig(**cfg['partseg'])).eval()
     proto = E.protocol_for(cfg['dataset'], cfg.get('eval_n', 256))
-    if not proto.has_keypoints: raise ValueError(f'{run_dir}: dataset {cfg["dataset"]} has no keypoints')
-    kw, res, root = run_data_kwargs(cfg), cfg['partseg']['res'], cfg.get('data_root', '')
-    tb = E._batch_all(E.eval_dataset(proto, root, res, seed, **kw))
-    fb = E._batch_all(E.eval_dataset(proto, root, res, seed, split=proto.reg_split, **kw)) if proto.reg_split else None
-    if fb is None: raise ValueError(f'{run_dir}: the protocol has no fitting split')
-    maps = lambda b: {'model': predict_parts(model, b.image), 'untrained_network': predict_parts(untrained, b.image)}
-    mf, mt = maps(fb), maps(tb)
+    if not (proto.has_keypoints and proto.reg_split): raise ValueError(f'{run_dir}: dataset {cfg["dataset"]} has no held-out keypoints')
     out = {}
     for tag, on in (('without', False), ('with', True)):
-        with intercept(on): t = E.maps_landmark_table(mf, mt, fb, tb, proto.normaliser, 'released', seed)
-        out[tag] = {p: {k: round(100 * v, 1) for k, v in t[p].items()} for p in ('held_out', 'held_out_cv')}
+        with intercept(on):
+            rep = E.evaluate(lambda x: predict_parts(model, x), proto, 'partseg', 'parts', cfg.get('data_root', ''), cfg['partseg']['res'],
+                             seed, None, grabcut=False, data_kwargs=run_data_kwargs(cfg),
+                             extra={'untrained_network': lambda x: predict_parts(untrained, x)})
+        out[tag] = {p: {k: round(100 * v, 1) for k, v in rep.landmarks[p].items()} for p in ('held_out', 'held_out_cv')}
     return out
 
 

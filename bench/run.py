@@ -622,7 +622,7 @@ def save_results(res: dict, path: Path):
 def merge_results(res: dict, files: list) -> list:
     """Copy the seeds of other results files (one-seed runs made with --results elsewhere) into `res`, in place.
     An entry must be one of this file's suites with the same parameters (`extra`) and the same budget as the entry it joins;
-    a seed in a file replaces the same seed in `res`. Returns ['NAME seed S (FILE)', ...]; ValueError names a bad file or entry."""
+    a seed in a file replaces the same seed in `res`. Returns [(suite key, NAME, seed, FILE), ...]; ValueError names a bad file or entry."""
     done = []
     for f in map(Path, files):
         try: other = json.loads(f.read_text())
@@ -639,7 +639,7 @@ def merge_results(res: dict, files: list) -> list:
                 if not (mine and mine.get('seeds')): mine = res[key][name] = {**entry, 'seeds': {}}   # an empty entry takes the file's budget
                 for seed, r in entry.get('seeds', {}).items():
                     if 'metrics' not in r: continue            # a failed seed does not replace anything
-                    mine['seeds'][seed] = r; done.append(f'{name} seed {seed} ({f})')
+                    mine['seeds'][seed] = r; done.append((key, name, seed, f))
     return done
 
 
@@ -676,14 +676,13 @@ def main(argv=None):
     if a.merge:
         try: done = merge_results(res, a.merge)
         except ValueError as e: p.error(str(e))
-        if done:                   # the page's "last command" line names the merge, at this commit, today
-            commit = subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], cwd=ROOT, capture_output=True, text=True).stdout.strip() or '?'
-            for k, mk in (('runs', 'meta'), ('ablations', 'meta_ablations')):
-                if res.get(mk) and any(d.split(' seed ')[0] in SUITES['main' if k == 'runs' else 'ablations'] for d in done):
-                    res[mk].update(date=f'{datetime.date.today()}', commit=commit,
-                                   command='python bench/run.py ' + ' '.join(sys.argv[1:] if argv is None else map(str, argv)))
+        commit = subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], cwd=ROOT, capture_output=True, text=True).stdout.strip() or '?'
+        for k, mk in (('runs', 'meta'), ('ablations', 'meta_ablations')):     # the page's "last command" names the merge
+            if res.get(mk) and any(suite_key == k for suite_key, *_ in done):
+                res[mk].update(date=f'{datetime.date.today()}', commit=commit,
+                               command='python bench/run.py ' + ' '.join(sys.argv[1:] if argv is None else map(str, argv)))
         save_results(res, a.results)
-        print('\n'.join(f'merged {d}' for d in done) or 'nothing to merge')
+        print('\n'.join(f'merged {name} seed {seed} ({f})' for _, name, seed, f in done) or 'nothing to merge')
         write_page(res, a.page, readme); print(f'wrote {a.results} and {a.page}'); return res
     if a.page_only:
         write_page(res, a.page, readme); print(f'wrote {a.page}'); return res
