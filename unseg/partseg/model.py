@@ -18,8 +18,9 @@ from ..train import Phase, Built, Method, run
 
 
 # %% auto #0
-__all__ = ['InceptionPerceptual', 'vgg_stages', 'VGGPerceptual', 'Decoder', 'PartSegConfig', 'PartSegOutput', 'PartSegModel',
-           'build_perceptual', 'partseg_losses', 'predict_parts', 'build_partseg_method', 'train_partseg']
+__all__ = ['InceptionPerceptual', 'vgg_stages', 'VGGPerceptual', 'Decoder', 'PartSegConfig', 'PartSegOutput',
+           'BackgroundRenderer', 'PartSegModel', 'build_perceptual', 'partseg_losses', 'predict_parts',
+           'build_partseg_method', 'train_partseg']
 
 # %% ../../nbs/32_partseg.model.ipynb #c005
 class InceptionPerceptual(nn.Module):
@@ -130,6 +131,8 @@ class PartSegConfig:
     fg_mass: str = 'clamp'        # fg concentration z_k: 'clamp' min(mass, 1) (eq. 9, authors) | 'full' mass (SCOPS; unseg's departure)
     con_warmup: int = 0           # > 0: both concentration weights ramp linearly from 0 over this many steps (unseg's departure; 0 is off)
     rec_form: str = 'balanced'    # Inception perceptual: 'balanced' Σ ℓ_i/m_i (unseg) | 'product' × Σ ℓ_i / n (the released PerceptualNewLoss)
+    bg_render: str = 'shared'     # 'shared': one decoder draws every pixel from the rendered features (paper) | 'own': the background
+                                  # drawn coarse from its own vector alone and composited under the parts' image (unseg's departure)
     arc_s: float = 20.0           # ArcFace radius (paper: 20)
     arc_m: float = 0.5            # ArcFace margin (paper: 0.5)
     lr: float = 1e-4              # Adam, β = (0.9, 0.999), weight decay 5e-4
@@ -141,6 +144,7 @@ class PartSegConfig:
         check_choice('con_scale', self.con_scale, list(CON_SCALES)); check_choice('tps_coin', self.tps_coin, ['point', 'image'])
         check_choice('fg_mass', self.fg_mass, ['clamp', 'full']); check_param('con_warmup', self.con_warmup, self.con_warmup >= 0, 'must be >= 0 (steps)')
         check_choice('rec_form', self.rec_form, ['balanced', 'product']); check_param('tps_trans', self.tps_trans, self.tps_trans >= 0, 'must be >= 0')
+        check_choice('bg_render', self.bg_render, ['shared', 'own'])
         check_param('res', self.res, self.res % self.stride == 0, f'must be a multiple of the maps\' stride {self.stride}')
 
     @property
@@ -167,6 +171,18 @@ class PartSegOutput(NamedTuple):
     F1: torch.Tensor; F2: torch.Tensor      # squeezed part features N×(K+1)×L
     x1_hat: torch.Tensor; x2_hat: torch.Tensor
 
+class BackgroundRenderer(nn.Module):
+    """`bg_render='own'`: the background's image from its feature vector alone. The vector is broadcast over the part-map grid
+    with the 2 coordinate channels, two 3×3 convolutions draw RGB at map resolution, and it is upsampled (bilinear) to the image."""
+    def __init__(self, L: int, width: int):
+        super().__init__()
+        self.net = nn.Sequential(nn.Conv2d(L + 2, width, 1), nn.ReLU(), nn.Conv2d(width, width, 3, padding=1), nn.ReLU(),
+                                 nn.Conv2d(width, 3, 3, padding=1), nn.Tanh())
+    def forward(self, f0: torch.Tensor, hw: tuple, size: tuple) -> torch.Tensor:
+        "f0: N×L background vectors; hw: the part maps' size; size: the image's."
+        g = with_coords(f0[:, :, None, None].expand(-1, -1, *hw))
+        return F.interpolate(self.net(g), size=size, mode='bilinear', align_corners=False)
+
 class PartSegModel(nn.Module):
     "Shape and appearance encoders, squeeze-and-expand exchange, decoder."
     def __init__(self, cfg: PartSegConfig):
@@ -176,16 +192,25 @@ class PartSegModel(nn.Module):
         self.shape_enc = _resnet_trunk(K1, 18, cfg.resnet_maxpool) if cfg.encoder == 'resnet' else _small_trunk(K1, cfg.width)
         self.app_enc = _resnet_trunk(L, 34, cfg.resnet_maxpool) if cfg.encoder == 'resnet' else _small_trunk(L, cfg.width)
         self.decoder = Decoder(L + 2, 2 * cfg.width, ups=cfg.stride.bit_length() - 1)
+        if cfg.bg_render == 'own': self.bg_renderer = BackgroundRenderer(L, cfg.width)
 
     def parts(self, x: torch.Tensor) -> torch.Tensor:
         "N×(K+1)×H/s×W/s part maps (softmax), s = cfg.stride."
         return self.shape_enc(x).softmax(1)
 
+    def render(self, Fp: torch.Tensor, S: torch.Tensor) -> torch.Tensor:
+        """The image drawn from part features Fp (N×(K+1)×L) in the shape of S. 'shared' (eq. 4): D(expand(F, S) ⊕ coords).
+        'own': x̂ = S̃_0 · B(f_0) + (1 − S̃_0) · D(expand(F_{1..K}, S_{1..K}) ⊕ coords), S̃_0 the background map upsampled."""
+        if self.cfg.bg_render == 'shared': return self.decoder(with_coords(expand(Fp, S)))
+        fg = self.decoder(with_coords(expand(Fp[:, 1:], S[:, 1:])))
+        b = F.interpolate(S[:, :1], size=fg.shape[-2:], mode='bilinear', align_corners=False)
+        return b * self.bg_renderer(Fp[:, 0], S.shape[-2:], fg.shape[-2:]) + (1 - b) * fg
+
     def forward(self, x1: torch.Tensor, x2: torch.Tensor) -> PartSegOutput:
         S1, S2 = self.parts(x1), self.parts(x2)
         F1, F2 = squeeze(S1, self.app_enc(x1)), squeeze(S2, self.app_enc(x2))
-        x1_hat = self.decoder(with_coords(expand(F2, S1)))                  # image 2's appearance in image 1's shape
-        x2_hat = self.decoder(with_coords(expand(F1, S2)))
+        x1_hat = self.render(F2, S1)                                         # image 2's appearance in image 1's shape
+        x2_hat = self.render(F1, S2)
         return PartSegOutput(S1, S2, F1, F2, x1_hat, x2_hat)
 
 
