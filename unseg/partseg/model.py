@@ -133,6 +133,7 @@ class PartSegConfig:
     rec_form: str = 'balanced'    # Inception perceptual: 'balanced' Σ ℓ_i/m_i (unseg) | 'product' × Σ ℓ_i / n (the released PerceptualNewLoss)
     bg_render: str = 'shared'     # 'shared': one decoder draws every pixel from the rendered features (paper) | 'own': the background
                                   # drawn coarse from its own vector alone and composited under the parts' image (unseg's departure)
+                                  # | 'own-hard': the same with the composite's mask binarised at 0.5 (straight-through gradient)
     arc_s: float = 20.0           # ArcFace radius (paper: 20)
     arc_m: float = 0.5            # ArcFace margin (paper: 0.5)
     lr: float = 1e-4              # Adam, β = (0.9, 0.999), weight decay 5e-4
@@ -144,7 +145,7 @@ class PartSegConfig:
         check_choice('con_scale', self.con_scale, list(CON_SCALES)); check_choice('tps_coin', self.tps_coin, ['point', 'image'])
         check_choice('fg_mass', self.fg_mass, ['clamp', 'full']); check_param('con_warmup', self.con_warmup, self.con_warmup >= 0, 'must be >= 0 (steps)')
         check_choice('rec_form', self.rec_form, ['balanced', 'product']); check_param('tps_trans', self.tps_trans, self.tps_trans >= 0, 'must be >= 0')
-        check_choice('bg_render', self.bg_render, ['shared', 'own'])
+        check_choice('bg_render', self.bg_render, ['shared', 'own', 'own-hard'])
         check_param('res', self.res, self.res % self.stride == 0, f'must be a multiple of the maps\' stride {self.stride}')
 
     @property
@@ -192,7 +193,7 @@ class PartSegModel(nn.Module):
         self.shape_enc = _resnet_trunk(K1, 18, cfg.resnet_maxpool) if cfg.encoder == 'resnet' else _small_trunk(K1, cfg.width)
         self.app_enc = _resnet_trunk(L, 34, cfg.resnet_maxpool) if cfg.encoder == 'resnet' else _small_trunk(L, cfg.width)
         self.decoder = Decoder(L + 2, 2 * cfg.width, ups=cfg.stride.bit_length() - 1)
-        if cfg.bg_render == 'own': self.bg_renderer = BackgroundRenderer(L, cfg.width)
+        if cfg.bg_render != 'shared': self.bg_renderer = BackgroundRenderer(L, cfg.width)
 
     def parts(self, x: torch.Tensor) -> torch.Tensor:
         "N×(K+1)×H/s×W/s part maps (softmax), s = cfg.stride."
@@ -200,10 +201,12 @@ class PartSegModel(nn.Module):
 
     def render(self, Fp: torch.Tensor, S: torch.Tensor) -> torch.Tensor:
         """The image drawn from part features Fp (N×(K+1)×L) in the shape of S. 'shared' (eq. 4): D(expand(F, S) ⊕ coords).
-        'own': x̂ = S̃_0 · B(f_0) + (1 − S̃_0) · D(expand(F_{1..K}, S_{1..K}) ⊕ coords), S̃_0 the background map upsampled."""
+        'own': x̂ = S̃_0 · B(f_0) + (1 − S̃_0) · D(expand(F_{1..K}, S_{1..K}) ⊕ coords), S̃_0 the background map upsampled;
+        'own-hard': S̃_0 replaced by [S̃_0 > 0.5] in the forward pass, its gradient S̃_0's (straight-through)."""
         if self.cfg.bg_render == 'shared': return self.decoder(with_coords(expand(Fp, S)))
         fg = self.decoder(with_coords(expand(Fp[:, 1:], S[:, 1:])))
         b = F.interpolate(S[:, :1], size=fg.shape[-2:], mode='bilinear', align_corners=False)
+        if self.cfg.bg_render == 'own-hard': b = b + ((b > 0.5).to(b) - b).detach()
         return b * self.bg_renderer(Fp[:, 0], S.shape[-2:], fg.shape[-2:]) + (1 - b) * fg
 
     def forward(self, x1: torch.Tensor, x2: torch.Tensor) -> PartSegOutput:
