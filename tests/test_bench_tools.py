@@ -1,4 +1,4 @@
-"Helpers of the bench scripts that feed docs/: the convergence study's checkpoint keeper, the NMI reading's labellings, the layout reading, the partseg probe, the intercept reading."
+"Helpers of the bench scripts that feed docs/: the convergence study's checkpoint keeper, the NMI reading's labellings, the layout reading, the partseg probe, the intercept reading, the partseg layers."
 import sys
 from pathlib import Path
 import torch
@@ -77,3 +77,17 @@ def test_intercept_regressor_recovers_an_offset_and_shrinks_to_the_mean():
     assert torch.allclose(pred, k, atol=1e-4)
     flat = li.apply_with_intercept(li.fit_with_intercept(c, k, ridge=1e9), c)
     assert torch.allclose(flat, k.mean(0, keepdim=True).expand_as(k), atol=1e-3)
+
+
+def test_partseg_layers_rebuild_the_models_own_render():
+    "The layers the figure shows are the ones the model composites: S̃_0·B(f_0) + (1 − S̃_0)·D(parts) is its own render."
+    import pytest, partseg_layers
+    from unseg.partseg.model import PartSegConfig, PartSegModel
+    torch.manual_seed(0)
+    x = torch.rand(3, 3, 32, 32) * 2 - 1
+    m = PartSegModel(PartSegConfig(res=32, width=8, feat_dim=16, perceptual='l1', bg_render='own'))
+    L = partseg_layers.layers(m, x)
+    assert torch.allclose(L['image'], L['S0_up'] * L['bg'] + (1 - L['S0_up']) * L['fg'], atol=1e-5)
+    assert not torch.allclose(L['bg'], L['bg_other'])          # another image's background vector draws another picture
+    with pytest.raises(ValueError, match="bg_render 'shared'"):
+        partseg_layers.layers(PartSegModel(PartSegConfig(res=32, width=8, feat_dim=16, perceptual='l1')), x)
