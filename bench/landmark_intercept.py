@@ -13,34 +13,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
-def fit_with_intercept(centres, keypoints, visible=None, ridge: float = 1e-6):
-    "`unseg.metrics.fit_landmark_regressor` with a constant input whose weight the ridge does not shrink; (2K+1)×2P."
-    import torch
-    X = torch.cat([centres.flatten(1).double(), torch.ones(len(centres), 1, dtype=torch.float64)], 1)
-    Y = keypoints.flatten(1).double()
-    V = (visible if visible is not None else torch.ones(keypoints.shape[:2], dtype=torch.bool)).repeat_interleave(2, 1)
-    W = torch.zeros(X.shape[1], Y.shape[1], dtype=torch.float64)
-    eye = torch.eye(X.shape[1], dtype=torch.float64) * ridge; eye[-1, -1] = 0
-    for j in range(Y.shape[1]):
-        x, y = X[V[:, j]], Y[V[:, j], j]
-        if len(x): W[:, j] = torch.linalg.solve(x.T @ x + eye, x.T @ y)
-    return W
-
-
-def apply_with_intercept(W, centres):
-    import torch
-    X = torch.cat([centres.flatten(1).double(), torch.ones(len(centres), 1, dtype=torch.float64)], 1)
-    return (X @ W).float().reshape(len(centres), -1, 2)
-
-
 @contextmanager
 def intercept(on: bool):
     "`unseg.evaluate`'s regressor with (on) or without (off, unchanged) the intercept, inside the block."
+    from functools import partial
     import unseg.evaluate as E
-    saved = E.fit_landmark_regressor, E.apply_landmark_regressor
-    if on: E.fit_landmark_regressor, E.apply_landmark_regressor = fit_with_intercept, apply_with_intercept
+    saved = E.fit_landmark_regressor
+    if on: E.fit_landmark_regressor = partial(saved, intercept=True)     # apply_landmark_regressor reads the intercept from W's shape
     try: yield
-    finally: E.fit_landmark_regressor, E.apply_landmark_regressor = saved
+    finally: E.fit_landmark_regressor = saved
 
 
 def reading(run_dir: Path) -> dict:

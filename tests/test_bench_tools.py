@@ -67,16 +67,19 @@ def test_partseg_probe_trains_then_scores_the_same_weights(tmp_path):
     assert b.segmentation['iou_mean'] == a.segmentation['iou_mean'] and b.nmi == a.nmi
 
 
-def test_intercept_regressor_recovers_an_offset_and_shrinks_to_the_mean():
-    "The intercept reading's regressor: exact on y = 2x + 0.3; with a huge ridge only the unpenalised intercept is left (the mean)."
+def test_intercept_reading_switches_the_evaluators_regressor_and_restores_it():
+    "Inside `intercept(True)` unseg.evaluate fits with an intercept (exact on y = 2x + 0.3, which has an offset); outside, as before."
     import torch, landmark_intercept as li
+    import unseg.evaluate as E
     g = torch.Generator().manual_seed(0)
     c = torch.rand(40, 3, 2, generator=g)                          # 40 images, 3 "parts"
     k = (2 * c[:, :1] + 0.3).expand(-1, 2, -1).clone()             # 2 keypoints at 2·(part 0) + 0.3
-    pred = li.apply_with_intercept(li.fit_with_intercept(c, k), c)
-    assert torch.allclose(pred, k, atol=1e-4)
-    flat = li.apply_with_intercept(li.fit_with_intercept(c, k, ridge=1e9), c)
-    assert torch.allclose(flat, k.mean(0, keepdim=True).expand_as(k), atol=1e-3)
+    before = E.fit_landmark_regressor
+    with li.intercept(True):
+        W = E.fit_landmark_regressor(c, k)
+        assert W.shape[0] == 7 and torch.allclose(E.apply_landmark_regressor(W, c), k, atol=1e-4)
+    assert E.fit_landmark_regressor is before and E.fit_landmark_regressor(c, k).shape[0] == 6
+    with li.intercept(False): assert E.fit_landmark_regressor is before
 
 
 def test_partseg_layers_rebuild_the_models_own_render():

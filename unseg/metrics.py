@@ -74,22 +74,30 @@ def released_centres(parts: torch.Tensor, size: int = 16) -> torch.Tensor:
     y = (p.sum(3).softmax(-1) * grid).sum(-1)                          # profile over rows
     return torch.stack([x, y], -1)
 
+def _design(centres: torch.Tensor, intercept: bool) -> torch.Tensor:
+    "N×2K centres, with a column of ones appended when `intercept`."
+    X = centres.flatten(1).double()
+    return torch.cat([X, torch.ones(len(X), 1, dtype=X.dtype)], 1) if intercept else X
+
 def fit_landmark_regressor(centres: torch.Tensor, keypoints: torch.Tensor, visible: Optional[torch.Tensor] = None,
-                           ridge: float = 1e-6) -> torch.Tensor:
-    "Least-squares linear map without bias, 2K → 2P, fitted per output coordinate on visible keypoints."
-    X = centres.flatten(1).double()                          # N×2K
+                           ridge: float = 1e-6, intercept: bool = False) -> torch.Tensor:
+    """Least-squares linear map, 2K → 2P, fitted per output coordinate on visible keypoints; without bias (the authors'
+    regression, unseg's reading) unless `intercept`, which adds a constant input the ridge does not shrink ((2K+1)×2P)."""
+    X = _design(centres, intercept)                          # N×2K (+1)
     Y = keypoints.flatten(1).double()                        # N×2P
     V = (visible if visible is not None else torch.ones(keypoints.shape[:2], dtype=torch.bool)).repeat_interleave(2, 1)
     Wt = torch.zeros(X.shape[1], Y.shape[1], dtype=torch.float64)
     eye = torch.eye(X.shape[1], dtype=torch.float64) * ridge
+    if intercept: eye[-1, -1] = 0
     for j in range(Y.shape[1]):
         x, y = X[V[:, j]], Y[V[:, j], j]
         if len(x): Wt[:, j] = torch.linalg.solve(x.T @ x + eye, x.T @ y)
     return Wt
 
 def apply_landmark_regressor(W: torch.Tensor, centres: torch.Tensor) -> torch.Tensor:
-    "Predicted keypoints N×P×2 from part centres N×K×2."
-    return (centres.flatten(1).double() @ W).float().reshape(len(centres), -1, 2)
+    "Predicted keypoints N×P×2 from part centres N×K×2 (a map with one row more than 2K has an intercept)."
+    X = _design(centres, W.shape[0] == centres[0].numel() + 1)
+    return (X @ W).float().reshape(len(centres), -1, 2)
 
 def landmark_error(pred: torch.Tensor, gt: torch.Tensor, visible: Optional[torch.Tensor] = None,
                    scale=None) -> torch.Tensor:
