@@ -124,6 +124,7 @@ def _runs():
     # (0.359, 1 seed), with the reconstruction at 3x (lambda_rec 4.5) they reach the legs and the layout follows the horse
     R['partseg-cpu-ownhard-rec45-weizmann'] = ('partseg', 'weizmann', 64, {'steps': 1000, 'bg_render': 'own-hard', 'lambda_rec': 4.5})
     # the same two switches on CUB-3 (whole class images, as partseg-cpu-cub3): the one class whose held-out reading misses the constant
+    R['partseg-cpu-ownhard-rec45-synthetic_easy'] = ('partseg', 'synthetic_easy', 64, {'steps': 1000, 'bg_render': 'own-hard', 'lambda_rec': 4.5})
     R['partseg-cpu-ownhard-rec45-cub3'] = ('partseg', 'cub', 64, {'classes': [3], 'protocol': 'squash', 'steps': 1000, 'bg_render': 'own-hard', 'lambda_rec': 4.5})
     return R
 RUNS = _runs()
