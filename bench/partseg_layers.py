@@ -11,25 +11,22 @@ lets the parts' image through. Nothing is trained; ground truth is not read."""
 import argparse, sys
 from pathlib import Path
 import torch
-import torch.nn.functional as F
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1])); sys.path.insert(0, str(Path(__file__).resolve().parent))
-from unseg.partseg.bottleneck import squeeze, expand, with_coords
+from unseg.partseg.bottleneck import squeeze
 from reevaluate import load_partseg_run, run_data_kwargs
 
 
 @torch.no_grad()
 def layers(model, x: torch.Tensor) -> dict:
-    "The composite's pieces for images x (each its own appearance); 'image' is the model's own render of them."
+    "The composite's pieces (`PartSegModel.layers`) for images x, each its own appearance; 'image' is the model's own render."
     if model.cfg.bg_render == 'shared':
         raise ValueError("partseg_layers: the run has bg_render 'shared' (one decoder draws every pixel): there are no layers to show")
     model.eval()
     S = model.parts(x); Fp = squeeze(S, model.app_enc(x))
-    size = x.shape[-2:]
-    fg = model.decoder(with_coords(expand(Fp[:, 1:], S[:, 1:])))
-    bg = model.bg_renderer(Fp[:, 0], S.shape[-2:], size)
-    return {'S': S, 'fg': fg, 'bg': bg, 'bg_other': model.bg_renderer(Fp[:, 0].roll(1, 0), S.shape[-2:], size),
-            'S0_up': F.interpolate(S[:, :1], size=size, mode='bilinear', align_corners=False), 'image': model.render(Fp, S)}
+    L = model.layers(Fp, S)
+    return {'S': S, 'fg': L['fg'], 'bg': L['bg'], 'bg_other': model.bg_renderer(Fp[:, 0].roll(1, 0), S.shape[-2:], x.shape[-2:]),
+            'S0_up': L['alpha'], 'image': model.render(Fp, S)}
 
 
 def main(argv=None):

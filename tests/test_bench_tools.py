@@ -83,14 +83,19 @@ def test_intercept_reading_switches_the_evaluators_regressor_and_restores_it():
 
 
 def test_partseg_layers_rebuild_the_models_own_render():
-    "The layers the figure shows are the ones the model composites: S̃_0·B(f_0) + (1 − S̃_0)·D(parts) is its own render."
+    """The layers the figure shows are the ones the model composites: S̃_0·B(f_0) + (1 − S̃_0)·D(parts) is its own render, S̃_0
+    the background map upsampled ('own') or that map binarised ('own-hard')."""
     import pytest, partseg_layers
+    import torch.nn.functional as F
     from unseg.partseg.model import PartSegConfig, PartSegModel
     torch.manual_seed(0)
     x = torch.rand(3, 3, 32, 32) * 2 - 1
-    m = PartSegModel(PartSegConfig(res=32, width=8, feat_dim=16, perceptual='l1', bg_render='own'))
-    L = partseg_layers.layers(m, x)
-    assert torch.allclose(L['image'], L['S0_up'] * L['bg'] + (1 - L['S0_up']) * L['fg'], atol=1e-5)
-    assert not torch.allclose(L['bg'], L['bg_other'])          # another image's background vector draws another picture
+    for mode in ('own', 'own-hard'):
+        m = PartSegModel(PartSegConfig(res=32, width=8, feat_dim=16, perceptual='l1', bg_render=mode))
+        L = partseg_layers.layers(m, x)
+        s0 = F.interpolate(L['S'][:, :1], size=x.shape[-2:], mode='bilinear', align_corners=False)
+        assert torch.allclose(L['S0_up'], s0 if mode == 'own' else (s0 > 0.5).float(), atol=1e-6)
+        assert torch.allclose(L['image'], L['S0_up'] * L['bg'] + (1 - L['S0_up']) * L['fg'], atol=1e-5)
+        assert not torch.allclose(L['bg'], L['bg_other'])          # another image's background vector draws another picture
     with pytest.raises(ValueError, match="bg_render 'shared'"):
         partseg_layers.layers(PartSegModel(PartSegConfig(res=32, width=8, feat_dim=16, perceptual='l1')), x)

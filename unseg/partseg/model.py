@@ -199,15 +199,24 @@ class PartSegModel(nn.Module):
         "N×(K+1)×H/s×W/s part maps (softmax), s = cfg.stride."
         return self.shape_enc(x).softmax(1)
 
+    def layers(self, Fp: torch.Tensor, S: torch.Tensor) -> dict:
+        """`bg_render` 'own' / 'own-hard': the composite's pieces. 'fg' = D(expand(F_{1..K}, S_{1..K}) ⊕ coords) over the whole
+        frame, 'bg' = B(f_0), 'alpha' = S̃_0, the background map upsampled to the image ('own-hard': [S̃_0 > 0.5] in the forward
+        pass, its gradient S̃_0's, straight-through). `render` composites them; `bench/partseg_layers.py` draws them."""
+        if self.cfg.bg_render == 'shared':
+            raise ValueError("PartSegModel.layers: bg_render is 'shared' (one decoder draws every pixel): there are no layers")
+        fg = self.decoder(with_coords(expand(Fp[:, 1:], S[:, 1:])))
+        b = F.interpolate(S[:, :1], size=fg.shape[-2:], mode='bilinear', align_corners=False)
+        if self.cfg.bg_render == 'own-hard': b = b + ((b > 0.5).to(b) - b).detach()
+        return {'fg': fg, 'bg': self.bg_renderer(Fp[:, 0], S.shape[-2:], fg.shape[-2:]), 'alpha': b}
+
     def render(self, Fp: torch.Tensor, S: torch.Tensor) -> torch.Tensor:
         """The image drawn from part features Fp (N×(K+1)×L) in the shape of S. 'shared' (eq. 4): D(expand(F, S) ⊕ coords).
         'own': x̂ = S̃_0 · B(f_0) + (1 − S̃_0) · D(expand(F_{1..K}, S_{1..K}) ⊕ coords), S̃_0 the background map upsampled;
         'own-hard': S̃_0 replaced by [S̃_0 > 0.5] in the forward pass, its gradient S̃_0's (straight-through)."""
         if self.cfg.bg_render == 'shared': return self.decoder(with_coords(expand(Fp, S)))
-        fg = self.decoder(with_coords(expand(Fp[:, 1:], S[:, 1:])))
-        b = F.interpolate(S[:, :1], size=fg.shape[-2:], mode='bilinear', align_corners=False)
-        if self.cfg.bg_render == 'own-hard': b = b + ((b > 0.5).to(b) - b).detach()
-        return b * self.bg_renderer(Fp[:, 0], S.shape[-2:], fg.shape[-2:]) + (1 - b) * fg
+        L = self.layers(Fp, S)
+        return L['alpha'] * L['bg'] + (1 - L['alpha']) * L['fg']
 
     def forward(self, x1: torch.Tensor, x2: torch.Tensor) -> PartSegOutput:
         S1, S2 = self.parts(x1), self.parts(x2)
