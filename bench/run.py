@@ -447,8 +447,12 @@ def headline(res: dict) -> str:
         n, v = max(c, key=lambda t: (t[1][2], -t[1][0] if lower else t[1][0]))
         return f"{_f(v, pct=pct)} (`{n}`, {v[2]} seed{'s' if v[2] > 1 else ''})"
     def cub(c):
-        name = next((n for n in (f'partseg-cpu-cub{c}', f'partseg-cub{c}') if n in runs and _seeds(runs[n])), None)
-        if name is None: return '—'
+        "CUB-c's entry with the most seeds, then the lowest held-out error (ridge by CV where the entry has it)."
+        err = lambda r: (_stat(r, 'landmarks', 'held_out_cv', 'model') or _stat(r, 'landmarks', 'held_out', 'model'))[0]
+        c_ = [n for n, r in runs.items() if r.get('method') == 'partseg' and r.get('extra', {}).get('classes') == [c]
+              and not r.get('quick') and n not in ablated and _stat(r, 'landmarks', 'held_out', 'model') is not None]
+        if not c_: return '—'
+        name = max(c_, key=lambda n: (len(_seeds(runs[n])), -err(runs[n])))
         r = runs[name]; old = any((s['metrics'].get('landmark_centres') or 'mass') != 'released' for s in _seeds(r))   # before 2026-12-02
         cv = lambda who: _f(_stat(r, 'landmarks', 'held_out_cv', who), pct=True)
         return (_f(_stat(r, 'landmarks', 'held_out', 'model'), pct=True) + (' (centres of mass)' if old else '')

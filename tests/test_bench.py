@@ -163,3 +163,17 @@ def test_headline_skips_an_entry_that_scores_its_own_fixed_layout():
     res = {'runs': {'partseg-weizmann': entry(0.11, 1), 'partseg-cpu-bg06-weizmann': entry(0.45, 3)}}
     row = next(l for l in headline(res).splitlines() if l.startswith('| partseg |'))
     assert '`partseg-weizmann`' in row and 'bg06' not in row
+
+
+def test_headline_cub_cell_takes_most_seeds_then_lowest_error():
+    "A CUB-c cell is that class's entry with the most seeds, then the lowest held-out error (ridge by CV), whatever its name."
+    from bench.run import headline
+    entry = lambda err, n, c=1: {'method': 'partseg', 'dataset': 'cub', 'extra': {'classes': [c]},
+                                 'seeds': {str(s): {'metrics': {'landmarks': {'held_out': {'model': err + 0.01},
+                                                                              'held_out_cv': {'model': err}}}} for s in range(n)}}
+    res = {'runs': {'partseg-cpu-cub1': entry(0.30, 3), 'partseg-cpu-ownhard-rec45-cub1': entry(0.27, 3),
+                    'partseg-cpu-k8-cub1': entry(0.20, 1), 'partseg-cpu-cub2': entry(0.25, 3, c=2)}}
+    row = next(l for l in headline(res).splitlines() if l.startswith('| partseg |'))
+    cub1 = row.split(' | ')[-1].split(' / ')[0]
+    assert '`partseg-cpu-ownhard-rec45-cub1`' in cub1 and 'ridge by CV 27.0 ± 0.0%' in cub1
+    assert 'k8' not in row and '`partseg-cpu-cub2`' in row
