@@ -12,7 +12,14 @@ Each row is a labelling of the objects' pixels made from the true labels, scored
 - the body cut in four by the quadrants around its centre, the limbs given to the background;
 - k-means (K = 4) on the pixel coordinates of the whole object: the partition the foreground concentration term
   (eqs. 7-9, mass x variance summed over parts) prefers for a given object mask, since that term is k-means' own cost;
-- the object cut in four by the quadrants around its centre."""
+- the object cut in four by the quadrants around its centre.
+
+    python bench/partseg_nmi_reading.py --run runs/s13/00005-ps-easy-ownhard-rec45 [FIGURE.jpg]
+
+reads a trained run instead (its last checkpoint, its dataset's held-out images): the table of where each true part's pixels go
+among the model's channels (row: true part, 0 the background; column: predicted channel, 0 the background; each row sums to
+100%) and the NMI the evaluator reports. It says which true part is split, merged or left to the background. FIGURE, if
+given: the first 10 images, their true labels and the predicted channels."""
 import sys
 from pathlib import Path
 import torch
@@ -49,6 +56,50 @@ def kmeans_parts(mask: torch.Tensor, K: int = 4, iters: int = 25) -> torch.Tenso
     return out
 
 
+def contingency(pred: torch.Tensor, true: torch.Tensor) -> torch.Tensor:
+    "T×C table: share (%) of true label t's pixels predicted as channel c; rows sum to 100 (a label with no pixels: a zero row)."
+    T, C = int(true.max()) + 1, int(pred.max()) + 1
+    n = torch.bincount((true.flatten() * C + pred.flatten()).long(), minlength=T * C).reshape(T, C).float()
+    return 100 * n / n.sum(1, keepdim=True).clamp(min=1)
+
+
+def read_run(run: str, figure: str = '') -> torch.Tensor:
+    "Print (and return) the contingency table and the evaluator's NMI of a trained part-autoencoder run on its held-out images."
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from reevaluate import load_partseg_run, run_data_kwargs
+    from unseg.partseg.model import predict_parts
+    model, cfg = load_partseg_run(Path(run))
+    eb = _batch_all(eval_dataset(protocol_for(cfg['dataset']), '', model.cfg.res, cfg.get('seed', 0), **run_data_kwargs(cfg)))
+    if eb.parts is None: raise SystemExit(f"{run}: its dataset {cfg['dataset']} has no part labels")
+    with torch.no_grad(): P = predict_parts(model, eb.image).argmax(1)
+    L = eb.parts.long(); on = L > 0
+    share = [(L == k).sum().item() / on.sum().item() for k in range(1, int(L.max()) + 1)]
+    C = contingency(P, L)
+    print(f"{run}: {len(L)} held-out images; NMI on the true foreground {nmi(P[on], L[on]):.3f}")
+    print('| true part (share of the object) | ' + ' | '.join(['predicted background'] + [f'channel {c}' for c in range(1, C.shape[1])]) + ' |')
+    print('|---' * (C.shape[1] + 1) + '|')
+    for t in range(C.shape[0]):
+        name = 'background' if t == 0 else f'{t} ({100 * share[t - 1]:.0f}%)'
+        print(f'| {name} | ' + ' | '.join(f'{v:.0f}%' for v in C[t].tolist()) + ' |')
+    if figure: label_figure(eb.image[:10], L[:10], P[:10], figure)
+    return C
+
+
+PALETTE = torch.tensor([[0, 0, 0], [200, 200, 200], [255, 0, 0], [0, 255, 0], [0, 0, 255], [255, 255, 0], [255, 0, 255],
+                        [0, 255, 255], [255, 128, 0], [128, 0, 255], [0, 128, 128], [128, 128, 0], [128, 0, 0]], dtype=torch.uint8)
+
+
+def label_figure(x: torch.Tensor, true: torch.Tensor, pred: torch.Tensor, path: str, scale: int = 3):
+    "A PNG/JPG of three rows: the images, their true part labels and the predicted channels (0 black, 1 grey, then red, green, blue …)."
+    from PIL import Image
+    from unseg.core import to_01
+    if max(int(true.max()), int(pred.max())) >= len(PALETTE): raise ValueError(f'label_figure: at most {len(PALETTE) - 1} labels')
+    cols = [torch.cat([(to_01(i).permute(1, 2, 0) * 255).round().byte(), PALETTE[t], PALETTE[p]], 0) for i, t, p in zip(x, true, pred)]
+    g = torch.cat(cols, 1).numpy()
+    Image.fromarray(g).resize((g.shape[1] * scale, g.shape[0] * scale), Image.NEAREST).save(path)
+    print('figure:', path)
+
+
 def main(dataset: str = 'synthetic_easy', res: int = 64):
     eb = _batch_all(eval_dataset(protocol_for(dataset), '', res, 0))
     if eb.parts is None: raise SystemExit(f'{dataset}: no part labels to read (the synthetic levels have them)')
@@ -73,4 +124,5 @@ def main(dataset: str = 'synthetic_easy', res: int = 64):
 
 if __name__ == '__main__':
     torch.set_num_threads(1)
+    if len(sys.argv) > 2 and sys.argv[1] == '--run': read_run(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else ''); raise SystemExit
     main(sys.argv[1] if len(sys.argv) > 1 else 'synthetic_easy', int(sys.argv[2]) if len(sys.argv) > 2 else 64)

@@ -99,3 +99,25 @@ def test_partseg_layers_rebuild_the_models_own_render():
         assert not torch.allclose(L['bg'], L['bg_other'])          # another image's background vector draws another picture
     with pytest.raises(ValueError, match="bg_render 'shared'"):
         partseg_layers.layers(PartSegModel(PartSegConfig(res=32, width=8, feat_dim=16, perceptual='l1')), x)
+
+
+def test_contingency_rows_are_where_each_true_part_goes():
+    "Row t: the share of true label t's pixels in each predicted channel; a body split in two shows as two half cells."
+    true = torch.tensor([[0, 0, 1, 1, 1, 1, 2, 2]])
+    pred = torch.tensor([[0, 1, 1, 1, 2, 2, 0, 0]])
+    C = nr.contingency(pred, true)
+    assert C.shape == (3, 3)
+    assert torch.allclose(C, torch.tensor([[50., 50., 0.], [0., 50., 50.], [100., 0., 0.]]))
+
+
+def test_label_figure_draws_images_true_and_predicted_rows(tmp_path):
+    import pytest
+    from PIL import Image
+    x = torch.rand(2, 3, 8, 8) * 2 - 1
+    t = torch.zeros(2, 8, 8, dtype=torch.long); t[:, 2:5, 2:5] = 1
+    p = torch.zeros(2, 8, 8, dtype=torch.long); p[:, 2:5, 2:5] = 2
+    nr.label_figure(x, t, p, str(tmp_path / 'f.png'), scale=1)
+    im = torch.tensor(list(Image.open(tmp_path / 'f.png').getdata())).reshape(24, 16, 3)
+    assert im[8 + 3, 3].tolist() == [200, 200, 200] and im[16 + 3, 3].tolist() == [255, 0, 0] and im[16 + 0, 0].tolist() == [0, 0, 0]
+    with pytest.raises(ValueError, match='at most'):
+        nr.label_figure(x, t + 20, p, str(tmp_path / 'g.png'))
