@@ -14,7 +14,7 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1])); sys.path.insert(0, str(Path(__file__).resolve().parent))
 from unseg.partseg.bottleneck import squeeze
-from reevaluate import load_partseg_run, run_data_kwargs
+from reevaluate import load_partseg_run, run_eval_batch
 
 
 @torch.no_grad()
@@ -31,13 +31,12 @@ def layers(model, x: torch.Tensor) -> dict:
 
 def main(argv=None):
     from unseg.core import to_01
-    from unseg.evaluate import eval_dataset, protocol_for, _batch_all
     from unseg.viz import show_grid
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument('run'); p.add_argument('--n', type=int, default=6); p.add_argument('--out', default='')
     a = p.parse_args(argv)
     model, cfg = load_partseg_run(Path(a.run))
-    x = _batch_all(eval_dataset(protocol_for(cfg['dataset']), '', model.cfg.res, cfg.get('seed', 0), **run_data_kwargs(cfg))).image[:a.n]
+    x = run_eval_batch(cfg, model.cfg.res).image[:a.n]
     L = layers(model, x)
     s0 = L['S'][:, 0]
     print('S0 quantiles 10/25/50/75/90%:', [round(v, 3) for v in torch.quantile(s0.flatten(), torch.tensor([.1, .25, .5, .75, .9])).tolist()])

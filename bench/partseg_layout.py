@@ -20,9 +20,8 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1])); sys.path.insert(0, str(Path(__file__).resolve().parent))
 from unseg.partseg.model import predict_parts
-from unseg.evaluate import eval_dataset, protocol_for, _batch_all
 from unseg.metrics import seg_scores
-from reevaluate import load_partseg_run, run_data_kwargs          # the run folder's model and evaluation data, as reevaluate reads them
+from reevaluate import load_partseg_run, run_eval_batch          # the run folder's model and evaluation data, as reevaluate reads them
 
 
 def layout_stats(parts: torch.Tensor, fg_true=None) -> dict:
@@ -53,7 +52,7 @@ def main(argv=None):
     torch.set_num_threads(1)
     try: model, conf = load_partseg_run(a.run)
     except (FileNotFoundError, ValueError) as e: p.error(str(e))
-    eb = _batch_all(eval_dataset(protocol_for(conf['dataset']), '', model.cfg.res, conf.get('seed', 0), **run_data_kwargs(conf)))
+    eb = run_eval_batch(conf, model.cfg.res)
     parts = predict_parts(model, eb.image)
     s = layout_stats(parts, eb.fg)
     for k, v in s.items(): print(f'{k}: {v if isinstance(v, list) else round(v, 4)}')

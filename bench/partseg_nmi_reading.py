@@ -66,10 +66,10 @@ def contingency(pred: torch.Tensor, true: torch.Tensor) -> torch.Tensor:
 def read_run(run: str, figure: str = '') -> torch.Tensor:
     "Print (and return) the contingency table and the evaluator's NMI of a trained part-autoencoder run on its held-out images."
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from reevaluate import load_partseg_run, run_data_kwargs
+    from reevaluate import load_partseg_run, run_eval_batch
     from unseg.partseg.model import predict_parts
     model, cfg = load_partseg_run(Path(run))
-    eb = _batch_all(eval_dataset(protocol_for(cfg['dataset']), '', model.cfg.res, cfg.get('seed', 0), **run_data_kwargs(cfg)))
+    eb = run_eval_batch(cfg, model.cfg.res)
     if eb.parts is None: raise SystemExit(f"{run}: its dataset {cfg['dataset']} has no part labels")
     with torch.no_grad(): P = predict_parts(model, eb.image).argmax(1)
     L = eb.parts.long(); on = L > 0

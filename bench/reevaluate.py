@@ -27,6 +27,14 @@ def run_data_kwargs(cfg: dict) -> dict:
     return {'protocol': cfg['protocol'], **({'classes': cfg['classes']} if cfg.get('classes') else {})} if cfg.get('protocol') else {}
 
 
+def run_eval_batch(cfg: dict, res: int):
+    """Every evaluation image of a run (a config.json as a dict) in one Batch: its dataset's protocol with the run's eval_n,
+    data_root, seed, crop protocol and CUB classes, at `res`. The bench readings of a trained run score these images."""
+    from unseg.evaluate import eval_dataset, protocol_for, _batch_all
+    return _batch_all(eval_dataset(protocol_for(cfg['dataset'], cfg.get('eval_n')), cfg.get('data_root', ''), res, cfg.get('seed', 0),
+                                   **run_data_kwargs(cfg)))
+
+
 def load_partseg_run(run_dir: Path):
     "(the part network at the run's last checkpoint in eval mode, its config.json as a dict) of a partseg run folder."
     import torch

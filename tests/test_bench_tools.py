@@ -121,3 +121,11 @@ def test_label_figure_draws_images_true_and_predicted_rows(tmp_path):
     assert im[8 + 3, 3].tolist() == [200, 200, 200] and im[16 + 3, 3].tolist() == [255, 0, 0] and im[16 + 0, 0].tolist() == [0, 0, 0]
     with pytest.raises(ValueError, match='at most'):
         nr.label_figure(x, t + 20, p, str(tmp_path / 'g.png'))
+
+
+def test_run_eval_batch_takes_the_runs_own_evaluation_settings():
+    "The readings of a trained run score the images it was evaluated on: its dataset, eval_n, seed and resolution."
+    from reevaluate import run_eval_batch
+    b = run_eval_batch({'dataset': 'synthetic_easy', 'seed': 0, 'eval_n': 8}, 32)
+    assert b.image.shape == (8, 3, 32, 32) and b.parts is not None
+    assert run_eval_batch({'dataset': 'synthetic_easy', 'seed': 0}, 16).image.shape[0] == 256
