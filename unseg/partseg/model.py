@@ -4,6 +4,7 @@
 
 # %% ../../nbs/32_partseg.model.ipynb #c002
 from __future__ import annotations
+import math
 from dataclasses import dataclass, asdict
 from pathlib import Path
 from typing import NamedTuple, Optional
@@ -98,15 +99,25 @@ def _resnet_trunk(fout: int, depth: int, maxpool: bool = False) -> nn.Sequential
     return nn.Sequential(r.conv1, r.bn1, r.relu, r.maxpool, r.layer1, r.layer2, r.layer3, nn.Conv2d(256, fout, 1))
 
 class Decoder(nn.Module):
-    "(L+2)-channel maps at 1/2^ups resolution → RGB: 3×3 blocks with `ups` ×2 transposed-conv upsamplings (the last halves the width), tanh."
-    def __init__(self, fin: int, width: int = 64, ups: int = 2):
+    """(L+2)-channel maps at 1/2^ups resolution → RGB.
+    local=False (the paper's): 3×3 blocks with `ups` ×2 transposed-conv upsamplings (the last halves the width), tanh.
+    local=True (unseg's departure, `PartSegConfig.decoder='local'`): the maps upsampled (bilinear) to the image, then 1×1 blocks,
+    so each pixel's colour is a function of that pixel's rendered feature and coordinates alone."""
+    def __init__(self, fin: int, width: int = 64, ups: int = 2, local: bool = False):
         super().__init__()
-        blk = lambda a, b: [nn.Conv2d(a, b, 3, padding=1), nn.BatchNorm2d(b), nn.ReLU()]
+        self.local, self.ups = local, ups
+        k, pad = (1, 0) if local else (3, 1)
+        blk = lambda a, b: [nn.Conv2d(a, b, k, padding=pad), nn.BatchNorm2d(b), nn.ReLU()]
         up = lambda a, b: [nn.ConvTranspose2d(a, b, 4, 2, 1), nn.BatchNorm2d(b), nn.ReLU()]
-        layers = blk(fin, width)
-        for i in range(ups - 1): layers += up(width, width) + blk(width, width)
-        self.net = nn.Sequential(*layers, *up(width, width // 2), *blk(width // 2, width // 2), nn.Conv2d(width // 2, 3, 3, padding=1), nn.Tanh())
-    def forward(self, a): return self.net(a)
+        if local: layers = blk(fin, width) + blk(width, width) + blk(width, width // 2) + blk(width // 2, width // 2)
+        else:
+            layers = blk(fin, width)
+            for i in range(ups - 1): layers += up(width, width) + blk(width, width)
+            layers += up(width, width // 2) + blk(width // 2, width // 2)
+        self.net = nn.Sequential(*layers, nn.Conv2d(width // 2, 3, k, padding=pad), nn.Tanh())
+    def forward(self, a):
+        if self.local: a = F.interpolate(a, scale_factor=2 ** self.ups, mode='bilinear', align_corners=False)
+        return self.net(a)
 
 
 # %% ../../nbs/32_partseg.model.ipynb #c010
@@ -128,12 +139,15 @@ class PartSegConfig:
     con_scale: str = 'released'   # concentration losses: 'released' ([0, 1], summed over parts and views) | 'mean'
     tps_coin: str = 'point'       # TPS extra-noise coin per control point ('point', authors' code) | per 'image'
     tps_trans: float = 0.1        # std of each view's random translation, in [-1, 1] units (authors' transsd 0.1; larger is unseg's departure)
+    tps_rot: float = 0.0          # std of each view's random rotation about the centre, degrees (authors': 0; > 0 is unseg's departure)
     fg_mass: str = 'clamp'        # fg concentration z_k: 'clamp' min(mass, 1) (eq. 9, authors) | 'full' mass (SCOPS; unseg's departure)
     con_warmup: int = 0           # > 0: both concentration weights ramp linearly from 0 over this many steps (unseg's departure; 0 is off)
     rec_form: str = 'balanced'    # Inception perceptual: 'balanced' Σ ℓ_i/m_i (unseg) | 'product' × Σ ℓ_i / n (the released PerceptualNewLoss)
     bg_render: str = 'shared'     # 'shared': one decoder draws every pixel from the rendered features (paper) | 'own': the background
                                   # drawn coarse from its own vector alone and composited under the parts' image (unseg's departure)
                                   # | 'own-hard': the same with the composite's mask binarised at 0.5 (straight-through gradient)
+    decoder: str = 'conv'         # 'conv': 3×3 blocks and transposed convs (paper) | 'local': maps upsampled, then 1×1 blocks, each
+                                  # pixel drawn from its own rendered feature (unseg's departure: the layout cannot come from the silhouette)
     arc_s: float = 20.0           # ArcFace radius (paper: 20)
     arc_m: float = 0.5            # ArcFace margin (paper: 0.5)
     lr: float = 1e-4              # Adam, β = (0.9, 0.999), weight decay 5e-4
@@ -145,7 +159,8 @@ class PartSegConfig:
         check_choice('con_scale', self.con_scale, list(CON_SCALES)); check_choice('tps_coin', self.tps_coin, ['point', 'image'])
         check_choice('fg_mass', self.fg_mass, ['clamp', 'full']); check_param('con_warmup', self.con_warmup, self.con_warmup >= 0, 'must be >= 0 (steps)')
         check_choice('rec_form', self.rec_form, ['balanced', 'product']); check_param('tps_trans', self.tps_trans, self.tps_trans >= 0, 'must be >= 0')
-        check_choice('bg_render', self.bg_render, ['shared', 'own', 'own-hard'])
+        check_param('tps_rot', self.tps_rot, self.tps_rot >= 0, 'must be >= 0 (degrees)')
+        check_choice('bg_render', self.bg_render, ['shared', 'own', 'own-hard']); check_choice('decoder', self.decoder, ['conv', 'local'])
         check_param('res', self.res, self.res % self.stride == 0, f'must be a multiple of the maps\' stride {self.stride}')
 
     @property
@@ -192,7 +207,7 @@ class PartSegModel(nn.Module):
         K1, L = cfg.n_parts + 1, cfg.feat_dim
         self.shape_enc = _resnet_trunk(K1, 18, cfg.resnet_maxpool) if cfg.encoder == 'resnet' else _small_trunk(K1, cfg.width)
         self.app_enc = _resnet_trunk(L, 34, cfg.resnet_maxpool) if cfg.encoder == 'resnet' else _small_trunk(L, cfg.width)
-        self.decoder = Decoder(L + 2, 2 * cfg.width, ups=cfg.stride.bit_length() - 1)
+        self.decoder = Decoder(L + 2, 2 * cfg.width, ups=cfg.stride.bit_length() - 1, local=cfg.decoder == 'local')
         if cfg.bg_render != 'shared': self.bg_renderer = BackgroundRenderer(L, cfg.width)
 
     def parts(self, x: torch.Tensor) -> torch.Tensor:
@@ -238,7 +253,7 @@ class _L1(nn.Module):
 def partseg_losses(model: PartSegModel, arc: ArcFace, P: nn.Module, x: torch.Tensor, generator=None, step: Optional[int] = None) -> dict:
     "Eq. 12 on a TPS pair of x, with its named terms."
     cfg = model.cfg
-    x1, x2, v1, v2 = tps_pair(x, generator, coin=cfg.tps_coin, trans_std=cfg.tps_trans)
+    x1, x2, v1, v2 = tps_pair(x, generator, coin=cfg.tps_coin, trans_std=cfg.tps_trans, rot_std=math.radians(cfg.tps_rot))
     o = model(x1, x2)
     rec = P(x1 * v1, o.x1_hat * v1) + P(x2 * v2, o.x2_hat * v2)
     # the authors' code sums every term over the two views; unseg's earlier reading averaged all but the reconstruction

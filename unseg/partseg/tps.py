@@ -16,6 +16,7 @@ class TPSParams(NamedTuple):
     w: torch.Tensor        # N×n×2 spline coefficients
     t: torch.Tensor        # N×2 translation
     ctrl: torch.Tensor     # n×2 control points
+    a: Optional[torch.Tensor] = None   # N×2×2 linear part A of the affine term (None: the identity, the paper's warps)
 
 def control_grid(n: int = 10) -> torch.Tensor:
     "n×n regular control points in [-1, 1]², as an (n²)×2 tensor."
@@ -24,17 +25,24 @@ def control_grid(n: int = 10) -> torch.Tensor:
     return torch.stack([x.flatten(), y.flatten()], 1)
 
 def random_tps(n: int, grid: int = 10, std: float = 0.001, extra_std: float = 0.005, p_extra: float = 0.5,
-               trans_std: float = 0.1, generator: Optional[torch.Generator] = None, coin: str = 'point') -> TPSParams:
+               trans_std: float = 0.1, generator: Optional[torch.Generator] = None, coin: str = 'point',
+               rot_std: float = 0.0) -> TPSParams:
     """Appendix A.1's random TPS parameters for n images. The extra N(0, extra_std²) is added with probability p_extra,
     the coin flipped per control point and coordinate (`coin='point'`, the authors' code) or once per image ('image',
-    unseg before 2026-11-25)."""
+    unseg before 2026-11-25). `rot_std` > 0 (radians; unseg's departure, the paper's is 0): each image's affine term
+    also rotates by θ ~ N(0, rot_std²) about the centre; drawn after everything else, so rot_std = 0 gives the same draws."""
     if coin not in ('point', 'image'): raise ValueError(f"random_tps: coin must be 'point' or 'image', got {coin!r}")
+    if not rot_std >= 0: raise ValueError(f"random_tps: rot_std must be >= 0 (radians), got {rot_std!r}")
     ctrl = control_grid(grid)
     w = torch.randn(n, len(ctrl), 2, generator=generator) * std
     shape = (n, len(ctrl), 2) if coin == 'point' else (n, 1, 1)
     extra = (torch.rand(*shape, generator=generator) < p_extra).float()
     w = w + extra * torch.randn(n, len(ctrl), 2, generator=generator) * extra_std
-    return TPSParams(w, torch.randn(n, 2, generator=generator) * trans_std, ctrl)
+    t = torch.randn(n, 2, generator=generator) * trans_std
+    if rot_std == 0: return TPSParams(w, t, ctrl)
+    th = torch.randn(n, generator=generator) * rot_std
+    c, s = th.cos(), th.sin()
+    return TPSParams(w, t, ctrl, torch.stack([torch.stack([c, -s], -1), torch.stack([s, c], -1)], -2))
 
 def _U(r2: torch.Tensor) -> torch.Tensor:
     return r2 * torch.log(r2.clamp(min=1e-12))
@@ -45,7 +53,8 @@ def tps_grid(p: TPSParams, H: int, W: int) -> torch.Tensor:
     y, x = torch.meshgrid(ys, xs, indexing='ij')
     u = torch.stack([x, y], -1).reshape(-1, 2)                                   # HW×2
     r2 = (u[:, None] - p.ctrl[None]).pow(2).sum(-1)                              # HW×n
-    f = u[None] + p.t[:, None] + torch.einsum('pn,bnc->bpc', _U(r2), p.w)        # N×HW×2
+    Au = u[None] if p.a is None else torch.einsum('bcd,pd->bpc', p.a, u)         # A u (N×HW×2, or 1×HW×2 for A = I)
+    f = Au + p.t[:, None] + torch.einsum('pn,bnc->bpc', _U(r2), p.w)             # N×HW×2
     return f.reshape(-1, H, W, 2)
 
 def tps_warp(x: torch.Tensor, p: TPSParams) -> tuple:
