@@ -14,6 +14,12 @@ Each row is a labelling of the objects' pixels made from the true labels, scored
   (eqs. 7-9, mass x variance summed over parts) prefers for a given object mask, since that term is k-means' own cost;
 - the object cut in four by the quadrants around its centre.
 
+Beside each NMI: what the concentration priors charge that labelling as part maps at the small encoder's stride 4 (the one-hot
+labels area-averaged; the background channel 0 holds every pixel off the object, or the limbs too where the row gives them to
+it), one view, in the authors' scaling: the foreground term with the mass clamped (eq. 9, `fg_mass='clamp'`, the paper's) and
+area-normalised (`'full'`), the background term, and the paper's weighted sum 1.5 fg + 0.3 bg with each foreground form.
+The partition a prior prefers is the row with the lowest sum; the reconstruction has to pay for any other.
+
     python bench/partseg_nmi_reading.py --run runs/s13/00005-ps-easy-ownhard-rec45 [FIGURE.jpg]
 
 reads a trained run instead (its last checkpoint, its dataset's held-out images): the table of where each true part's pixels go
@@ -54,6 +60,16 @@ def kmeans_parts(mask: torch.Tensor, K: int = 4, iters: int = 25) -> torch.Tenso
             c = torch.stack([pts[a == k].mean(0) if (a == k).any() else c[k] for k in range(K)])
         out[i][mask[i]] = a + 1
     return out
+
+
+def prior_costs(labels: torch.Tensor, K: int, stride: int = 4, w_fg: float = 1.5, w_bg: float = 0.3) -> dict:
+    """The concentration priors' cost of a labelling (N×H×W, 0 background, 1..K parts) drawn as part maps at `stride`
+    (one-hot, area-averaged), one view, authors' scaling: fg with mass clamped / area-normalised, bg, w_fg·fg + w_bg·bg."""
+    from unseg.partseg.bottleneck import fg_concentration, bg_concentration
+    S = F.avg_pool2d(F.one_hot(labels.long(), K + 1).permute(0, 3, 1, 2).float(), stride)
+    fc, ff, bc = (fg_concentration(S, 'released', 'clamp').item(), fg_concentration(S, 'released', 'full').item(),
+                  bg_concentration(S, 'released').item())
+    return dict(fg_clamp=fc, fg_full=ff, bg=bc, sum_clamp=w_fg * fc + w_bg * bc, sum_full=w_fg * ff + w_bg * bc)
 
 
 def contingency(pred: torch.Tensor, true: torch.Tensor) -> torch.Tensor:
@@ -118,8 +134,12 @@ def main(dataset: str = 'synthetic_easy', res: int = 64):
              ('k-means (K = 4) on the whole object: the concentration term\'s optimum', kmeans_parts(on)),
              ('k-means (K = 8) on the whole object', kmeans_parts(on, 8)),
              ('the whole object in four quadrants', quadrants(on))]
-    print('| labelling made from the true labels | NMI |\n|---|---|')
-    for name, lab in rows: print(f'| {name} | {nmi(lab[on], L[on]):.3f} |')
+    print('| labelling made from the true labels | NMI | fg, mass clamped (paper) | fg, area-normalised | bg '
+          '| 1.5 fg + 0.3 bg, clamped | the same, area-normalised |\n|---|---|---|---|---|---|---|')
+    for name, lab in rows:
+        c = prior_costs(lab, max(int(lab.max()), K - 1)) if not name.startswith('the true parts through') or '4' in name else None
+        cost = ' | '.join(f'{c[k]:.3f}' for k in ('fg_clamp', 'fg_full', 'bg', 'sum_clamp', 'sum_full')) if c else ' | | | | '
+        print(f'| {name} | {nmi(lab[on], L[on]):.3f} | {cost} |')
 
 
 if __name__ == '__main__':

@@ -129,3 +129,16 @@ def test_run_eval_batch_takes_the_runs_own_evaluation_settings():
     b = run_eval_batch({'dataset': 'synthetic_easy', 'seed': 0, 'eval_n': 8}, 32)
     assert b.image.shape == (8, 3, 32, 32) and b.parts is not None
     assert run_eval_batch({'dataset': 'synthetic_easy', 'seed': 0}, 16).image.shape[0] == 256
+
+
+def test_prior_costs_charge_a_spread_part_more_than_a_compact_one():
+    # one 4×4 blob at the centre against the same pixels cut into two far-apart 4×2 blobs, as one part; an 8×8 map, stride 1
+    one = torch.zeros(1, 8, 8, dtype=torch.long); one[0, 2:6, 2:6] = 1
+    far = torch.zeros(1, 8, 8, dtype=torch.long); far[0, 0:4, 0:2] = 1; far[0, 4:8, 6:8] = 1
+    a, b = nr.prior_costs(one, 1, stride=1), nr.prior_costs(far, 1, stride=1)
+    assert b['fg_clamp'] > a['fg_clamp'] and b['fg_full'] > a['fg_full']
+    # the clamped form is mass × variance (mass above one pixel), the area-normalised one the variance alone: 16 pixels → ×16
+    assert abs(a['fg_clamp'] / a['fg_full'] - 16) < 1e-3
+    # the far blobs touch the border, where background mass is cheap: moving the background inwards costs more
+    assert b['bg'] > a['bg']
+    assert abs(a['sum_clamp'] - (1.5 * a['fg_clamp'] + 0.3 * a['bg'])) < 1e-6
