@@ -164,6 +164,11 @@ class PartSegConfig:
         check_param('res', self.res, self.res % self.stride == 0, f'must be a multiple of the maps\' stride {self.stride}')
 
     @property
+    def tps_kw(self) -> dict:
+        "The warps' settings for `tps_pair` (the training views; the notebook's picture of them draws the same)."
+        return dict(coin=self.tps_coin, trans_std=self.tps_trans, rot_std=math.radians(self.tps_rot))
+
+    @property
     def stride(self) -> int:
         "Input pixels per part-map pixel: 4 (small encoder, or resnet with its max-pool), 8 (resnet as the authors have it)."
         return 8 if self.encoder == 'resnet' and not self.resnet_maxpool else 4
@@ -253,7 +258,7 @@ class _L1(nn.Module):
 def partseg_losses(model: PartSegModel, arc: ArcFace, P: nn.Module, x: torch.Tensor, generator=None, step: Optional[int] = None) -> dict:
     "Eq. 12 on a TPS pair of x, with its named terms."
     cfg = model.cfg
-    x1, x2, v1, v2 = tps_pair(x, generator, coin=cfg.tps_coin, trans_std=cfg.tps_trans, rot_std=math.radians(cfg.tps_rot))
+    x1, x2, v1, v2 = tps_pair(x, generator, **cfg.tps_kw)
     o = model(x1, x2)
     rec = P(x1 * v1, o.x1_hat * v1) + P(x2 * v2, o.x2_hat * v2)
     # the authors' code sums every term over the two views; unseg's earlier reading averaged all but the reconstruction
