@@ -142,3 +142,21 @@ def test_prior_costs_charge_a_spread_part_more_than_a_compact_one():
     # the far blobs touch the border, where background mass is cheap: moving the background inwards costs more
     assert b['bg'] > a['bg']
     assert abs(a['sum_clamp'] - (1.5 * a['fg_clamp'] + 0.3 * a['bg'])) < 1e-6
+
+
+def test_limbs_by_direction_names_each_limb_by_where_it_points():
+    # a body in the centre, limb 2 above it, limb 3 to its right: up is the first sector (centred on 90°), right the third
+    L = torch.zeros(1, 9, 9, dtype=torch.long); L[0, 3:6, 3:6] = 1; L[0, 0:2, 4] = 2; L[0, 4, 7:9] = 3
+    D = nr.limbs_by_direction(L, body=1)
+    assert (D[0][L[0] == 1] == 1).all() and (D[0][L[0] == 0] == 0).all()
+    assert (D[0][L[0] == 2] == 4).all() and (D[0][L[0] == 3] == 6).all()
+    # the same object turned a quarter clockwise: limb 2 now points right and takes limb 3's old name
+    R = torch.rot90(L, -1, (1, 2))
+    assert (nr.limbs_by_direction(R, body=1)[0][R[0] == 2] == 6).all()
+
+
+def test_limb_permutation_nmi_spans_the_exact_naming_and_the_swapped_ones():
+    L = torch.zeros(2, 6, 6, dtype=torch.long); L[:, 1:4, 1:4] = 1; L[:, 0, :3] = 2; L[:, 5, 3:] = 3
+    r = nr.limb_permutation_nmi(L, torch.tensor([0, 1]), body=1)
+    assert len(r) == 2                                   # species 1's two limbs kept or swapped; species 0 as is
+    assert abs(r.max().item() - 1) < 1e-6 and r.min() < 0.99
