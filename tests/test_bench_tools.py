@@ -160,3 +160,20 @@ def test_limb_permutation_nmi_spans_the_exact_naming_and_the_swapped_ones():
     r = nr.limb_permutation_nmi(L, torch.tensor([0, 1]), body=1)
     assert len(r) == 2                                   # species 1's two limbs kept or swapped; species 0 as is
     assert abs(r.max().item() - 1) < 1e-6 and r.min() < 0.99
+
+
+def test_train_run_resumes_in_the_runs_own_folder(tmp_path, monkeypatch):
+    "`-p resume` goes to the notebook as an absolute path (it runs in nbs/), and the report is read from the resumed folder."
+    import pytest
+    from train_run import resume_target
+    assert resume_target('', tmp_path, 'x') == ('', None)
+    run = tmp_path / '00003-x'; run.mkdir(); (run / 'ckpt-00000010.pt').write_bytes(b'')
+    (tmp_path / '00001-x').mkdir(); (tmp_path / '00004-x').mkdir()          # no checkpoints: not resumable
+    monkeypatch.chdir(tmp_path)
+    assert resume_target('00003-x', tmp_path, 'x') == (str(run), run)
+    assert resume_target('00003-x/ckpt-00000010.pt', tmp_path, 'x') == (str(run / 'ckpt-00000010.pt'), run)
+    assert resume_target('latest', tmp_path, 'x') == ('latest', run)
+    with pytest.raises(SystemExit, match='resume nope'):
+        resume_target('nope', tmp_path, 'x')
+    with pytest.raises(SystemExit, match='no run called y'):
+        resume_target('latest', tmp_path, 'y')
