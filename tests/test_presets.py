@@ -97,7 +97,7 @@ CPU_ENTRY = {'layered_perturbgan_cpu_easy': 'perturbgan-cpu-indep3k-synthetic_ea
              'layered_perturbgan_cpu_weizmann': 'perturbgan-cpu-indep-max035-weizmann',
              'layered_ils_cpu_weizmann': 'ils-cpu-mistart1500-max035-weizmann',
              'layered_elgan_cpu_weizmann': 'elgan-cpu-lazy-nocolor-max035-weizmann',
-             'partseg_cpu_weizmann': 'partseg-cpu-ownhard-rec45-weizmann', 'partseg_cpu_easy': 'partseg-cpu-local-rec15-synthetic_easy'}
+             'partseg_cpu_weizmann': 'partseg-cpu-ownhard-rec45-weizmann', 'partseg_cpu_easy': 'partseg-cpu4k-local-rec15-synthetic_easy'}
 
 
 def test_cpu_presets_are_their_bench_entries():
