@@ -27,15 +27,12 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def resume_target(resume, out: Path, name: str):
     """(the value to pass the notebook, the run folder it will write to) for `-p resume`: a relative path is made absolute
-    (the notebook runs with cwd nbs/), and the folder is the one the notebook resumes in. (resume, None) when not resuming."""
+    (the notebook runs with cwd nbs/), and the folder is the one the notebook resumes in (`unseg.train.resolve_resume`, which
+    also names what is missing). (resume, None) when not resuming."""
     if not resume: return resume, None
-    if resume == 'latest':
-        runs = sorted(d for d in out.glob(f'*-{name}') if d.is_dir() and list(d.glob('ckpt-*.pt')))
-        if not runs: raise SystemExit(f"-p resume latest: no run called {name} with checkpoints under {out}")
-        return resume, runs[-1]
-    r = Path(resume).resolve()
-    if not r.exists(): raise SystemExit(f'-p resume {resume}: no such run folder or checkpoint file')
-    return str(r), (r if r.is_dir() else r.parent)
+    from unseg.train import resolve_resume
+    value = resume if resume == 'latest' else str(Path(resume).resolve())
+    return value, resolve_resume(value, out, name).parent
 
 
 def main(argv=None):

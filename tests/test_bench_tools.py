@@ -173,7 +173,7 @@ def test_train_run_resumes_in_the_runs_own_folder(tmp_path, monkeypatch):
     assert resume_target('00003-x', tmp_path, 'x') == (str(run), run)
     assert resume_target('00003-x/ckpt-00000010.pt', tmp_path, 'x') == (str(run / 'ckpt-00000010.pt'), run)
     assert resume_target('latest', tmp_path, 'x') == ('latest', run)
-    with pytest.raises(SystemExit, match='resume nope'):
+    with pytest.raises(ValueError, match='resume'):
         resume_target('nope', tmp_path, 'x')
-    with pytest.raises(SystemExit, match='no run called y'):
+    with pytest.raises(FileNotFoundError, match='named y'):
         resume_target('latest', tmp_path, 'y')
