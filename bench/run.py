@@ -81,6 +81,9 @@ def _runs():
     # (the improved GAN's Table 1: "size loss instead of MI" left all as background)
     # 'lazy-nocolor-start1500-affine' (twelfth session) ELGAN's preset with ELGAN's own affine perturbation (scale, rotation,
     # translation) instead of PerturbGAN's shift, which the CPU footing took from PerturbGAN (ELGAN Table 3 C and D against B)
+    # 'lazy-nocolor-start1500-norec' (seventeenth session) ELGAN's preset without the private-code recovery: the size hinge alone
+    # holds the masks, as in ELGAN's Table 3 A (PerturbGAN's counterpart); 'lazy-nocolor-start1500-nosize' the preset without the
+    # size hinge (and so without the two-sided size prior): the recovery alone, as in Table 3 B (A against B: the recovery replaces it)
     ILS_ON_PG = dict(gamma_size=2.0, perturb='shift', contrast_jitter=True, spectral_norm=False, flip=False, mi_start=1000)
     for m, tag, ds, steps, over in (('perturbgan', 'indep', 'synthetic_easy', 2000, {}), ('perturbgan', 'indep', 'weizmann', 2000, {}),
                                     ('perturbgan', 'indep3k', 'synthetic_easy', 3000, {}), ('perturbgan', 'indep3k', 'weizmann', 3000, {}),
@@ -101,6 +104,10 @@ def _runs():
                                      dict(ILS_ON_PG, n_super=0, equi_every=4, color_aug=False, mi_start=1500, gamma_equi=0.0)),
                                     ('elgan', 'lazy-nocolor-start1500-affine', 'synthetic_easy', 3000,
                                      dict(ILS_ON_PG, n_super=0, equi_every=4, color_aug=False, mi_start=1500, perturb='affine')),
+                                    ('elgan', 'lazy-nocolor-start1500-norec', 'synthetic_easy', 3000,
+                                     dict(ILS_ON_PG, n_super=0, equi_every=4, color_aug=False, mi_start=1500, gamma_r=0.0)),
+                                    ('elgan', 'lazy-nocolor-start1500-nosize', 'synthetic_easy', 3000,
+                                     dict(ILS_ON_PG, n_super=0, equi_every=4, color_aug=False, mi_start=1500, gamma_size=0.0)),
                                     ('ils', 'mistart1500-rounds1', 'synthetic_easy', 3000, dict(ILS_ON_PG, mi_start=1500, rounds=1)),
                                     ('ils', 'mistart1500-nomi', 'synthetic_easy', 3000, dict(ILS_ON_PG, mi_start=1500, gamma_mi=0.0))):
         R[f'{m}-cpu-{tag}-{ds}'] = (m, ds, 32, dict(LAYERED_CPU, gamma_indep=1.0, indep_warm=100, steps=steps, seg_steps=300, seg_batch=16, **over))
@@ -176,6 +183,10 @@ FOOTING_ABLATIONS = [
      'elgan-cpu-lazy-nocolor-start1500-noequi-synthetic_easy', 'without'),
     ('ELGAN Table 3 C and D against B: scale and rotation (the affine perturbation) help over the shift alone',
      'elgan-cpu-lazy-nocolor-start1500-affine-synthetic_easy', 'elgan-cpu-lazy-nocolor-start1500-synthetic_easy', 'with'),
+    ('ELGAN Table 3 A against B: the private code recovery helps (without it the size hinge alone holds the masks, as in A)',
+     'elgan-cpu-lazy-nocolor-start1500-synthetic_easy', 'elgan-cpu-lazy-nocolor-start1500-norec-synthetic_easy', 'without'),
+    ('ELGAN Table 3 B, read the other way: the size hinge helps beside the recovery (B drops it, so the paper expects no loss without it)',
+     'elgan-cpu-lazy-nocolor-start1500-synthetic_easy', 'elgan-cpu-lazy-nocolor-start1500-nosize-synthetic_easy', 'without'),
     ("improved GAN Table 3: alternate training helps", 'ils-cpu-mistart1500-synthetic_easy', 'ils-cpu-mistart1500-rounds1-synthetic_easy',
      'without'),
     ("improved GAN Table 1: the MI terms help (the size loss alone: all as background)", 'ils-cpu-mistart1500-synthetic_easy',
