@@ -562,7 +562,7 @@ def write_page(res: dict, page: Path, readme: Path = None):
               "(or, for ELGAN's affine perturbation, added; the arm is in italics). "
               "*Holds* means the side with the component is ahead by more than twice the standard error of the difference of the means, *contradicts* "
               "behind by as much (`ablation_verdict`). Border cover is the generated masks' mean cover on the frame's outer 4 px at the last health "
-              "reading (`unseg.evaluate.mask_health`). docs/layered sections 21, 23 and 24 have the pictures.", '',
+              "reading (`unseg.evaluate.mask_health`). docs/layered sections 21, 23, 24 and 29 have the pictures.", '',
               '| paper | with (entry) | fg IoU / image | without (entry) | fg IoU / image | verdict | border cover with / without | all-bg without |',
               '|---|---|---|---|---|---|---|---|']
         for what, a, b, arm in FOOTING_ABLATIONS:
