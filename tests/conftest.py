@@ -45,8 +45,8 @@ def _cell_error(nb):
 
 
 def run_papermill(nb: str, dest: Path, **params):
-    """Execute nbs/<nb> (or the notebook at an absolute path) with papermill (kernel python3, cwd nbs/) in a child process and return the executed notebook.
-    A failing cell raises papermill's `PapermillExecutionError`, as an in-process run would. A run that hangs (twice in sixteen
+    """Execute nbs/<nb> (or the notebook at an absolute path) with papermill (kernel python3, cwd nbs/) in a child process
+    and return the executed notebook. A failing cell raises papermill's `PapermillExecutionError`, as an in-process run would. A run that hangs (twice in sixteen
     sessions a full `make test` beside training runs stalled with an idle kernel; it never recurred alone) is killed with its
     kernel after CELL_TIMEOUT / RUN_TIMEOUT seconds and run once more, with a warning; a second hang fails the test."""
     import subprocess, warnings, nbformat, yaml
